@@ -1,0 +1,52 @@
+// Planner settings (GUCs) with PostgreSQL 15's defaults. Values are stored as PostgreSQL
+// shows them in pg_settings.setting (memory in kB, booleans "on"/"off"); typed accessors
+// convert. Only settings that shape plans are known; Set() rejects the others with a
+// suggestion.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dbopt/base/result.h"
+
+namespace dbopt::catalog {
+
+enum class SettingType { kBool, kInteger, kReal, kEnum };
+
+struct SettingDef {
+  const char* name;
+  SettingType type;
+  const char* pg15_default;  // in pg_settings.setting form
+  const char* unit;          // pg_settings.unit: "kB", "8kB", "ms" or ""
+  const char* description;
+};
+
+// Every setting dbopt knows, in a fixed order (alphabetical).
+const std::vector<SettingDef>& KnownSettings();
+const SettingDef* FindSetting(const std::string& name);
+
+class Settings {
+ public:
+  Settings();  // PostgreSQL 15 defaults
+
+  // Accepts the forms SET accepts: "64MB", "4096" (in the setting's unit), "on"/"off"/"true",
+  // numbers. Unknown names and bad values are errors with a "did you mean".
+  Status Set(const std::string& name, const std::string& value);
+
+  const std::string& Get(const std::string& name) const;  // a known name
+  bool GetBool(const std::string& name) const;
+  double GetReal(const std::string& name) const;
+  long long GetInteger(const std::string& name) const;  // memory in kB, as pg_settings
+
+  // Settings that differ from the PostgreSQL 15 default, by name.
+  std::map<std::string, std::string> NonDefault() const;
+  const std::map<std::string, std::string>& All() const { return values_; }
+
+  bool operator==(const Settings& other) const { return values_ == other.values_; }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace dbopt::catalog
