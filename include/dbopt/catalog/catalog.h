@@ -10,21 +10,23 @@
 #include <string>
 #include <vector>
 
+#include "dbopt/base/result.h"
 #include "dbopt/catalog/settings.h"
 
 namespace dbopt::catalog {
 
 // Where a catalog came from. Never holds a password.
 struct Source {
-  std::string kind;  // "json" | "sqlite" | "ddl" | "postgres"
-  std::string location;  // file path, or a conninfo with the password removed
+  std::string kind;            // "json" | "sqlite" | "ddl" | "postgres"
+  std::string location;        // file path, or a conninfo with the password removed
   int server_version_num = 0;  // e.g. 150020 for PostgreSQL 15.20; 0 when not known
   std::string server_version;  // e.g. "15.20" or "3.40.1" (SQLite)
 };
 
 struct Column {
   std::string name;
-  std::string type;  // as format_type() prints it: "integer", "character varying(25)", "numeric(15,2)"
+  std::string
+      type;  // as format_type() prints it: "integer", "character varying(25)", "numeric(15,2)"
   bool not_null = false;
   std::optional<std::string> default_expr;  // SQL text of the DEFAULT expression
   std::optional<std::string> collation;     // only when not the default
@@ -52,9 +54,9 @@ struct ColumnStats {
 
 // pg_class for a table, plus the physical size that PostgreSQL's planner really uses.
 struct TableStats {
-  double reltuples = -1;   // -1: never vacuumed or analysed (PG 14+)
+  double reltuples = -1;  // -1: never vacuumed or analysed (PG 14+)
   int64_t relpages = 0;
-  int64_t curpages = 0;    // pg_relation_size / block_size at import time
+  int64_t curpages = 0;  // pg_relation_size / block_size at import time
   int64_t relallvisible = 0;
 };
 
@@ -85,10 +87,11 @@ struct Table {
   std::vector<Constraint> unique_constraints;
   std::vector<ForeignKey> foreign_keys;
   std::vector<CheckConstraint> checks;
-  bool without_rowid = false;  // SQLite WITHOUT ROWID
-  std::optional<TableStats> stats;  // absent: no statistics were available
+  bool without_rowid = false;                       // SQLite WITHOUT ROWID
+  std::optional<TableStats> stats;                  // absent: no statistics were available
   std::map<std::string, ColumnStats> column_stats;  // by column name
 
+  // Exact match on the stored (folded) name; nullptr when there is no such column.
   const Column* FindColumn(const std::string& column) const;
   std::string QualifiedName() const { return schema + "." + name; }
 };
@@ -99,14 +102,14 @@ struct IndexKey {
   std::string expression;  // SQL text, set for an expression key
   bool descending = false;
   std::optional<bool> nulls_first;  // absent: the default for the direction
-  std::string opclass;     // empty: the default operator class
-  std::string collation;   // empty: the column's collation
+  std::string opclass;              // empty: the default operator class
+  std::string collation;            // empty: the column's collation
 };
 
 struct Index {
   std::string schema = "public";
   std::string name;
-  std::string table;  // in the same schema as the index
+  std::string table;             // in the same schema as the index
   std::string method = "btree";  // btree | hash | gin | gist | spgist | brin
   std::vector<IndexKey> keys;
   std::vector<std::string> include;  // INCLUDE columns (btree, gist, spgist)
@@ -143,9 +146,42 @@ struct Catalog {
   std::vector<ExtendedStats> extended_stats;
   std::vector<std::string> warnings;  // e.g. "table orders was never analysed: default statistics"
 
-  // Lookup by name: "name" searches the "public" schema then any schema; "schema.name" is exact.
+  // Lookup by name in SQL syntax (see identifier.h: unquoted names fold to lower case):
+  // "name" searches the "public" schema, then any schema where exactly one table has that
+  // name; "schema.name" is exact. nullptr when not found or ambiguous.
   const Table* FindTable(const std::string& name) const;
+  // Exact lookup of stored names; an empty schema searches as above.
+  const Table* FindTable(const std::string& schema, const std::string& name) const;
+  // As FindTable(name), with a message when not found (with a "did you mean") or ambiguous.
+  Result<const Table*> ResolveTable(const std::string& name) const;
+  // The table's indexes, in catalog order (loaders keep PostgreSQL's index OID order).
   std::vector<const Index*> IndexesOf(const Table& table) const;
 };
+
+// Member-wise equality (doubles compare with ==), used to check JSON round trips.
+bool operator==(const Source& a, const Source& b);
+bool operator==(const Column& a, const Column& b);
+bool operator==(const ColumnStats& a, const ColumnStats& b);
+bool operator==(const TableStats& a, const TableStats& b);
+bool operator==(const Constraint& a, const Constraint& b);
+bool operator==(const ForeignKey& a, const ForeignKey& b);
+bool operator==(const CheckConstraint& a, const CheckConstraint& b);
+bool operator==(const Table& a, const Table& b);
+bool operator==(const IndexKey& a, const IndexKey& b);
+bool operator==(const Index& a, const Index& b);
+bool operator==(const ExtendedStats& a, const ExtendedStats& b);
+bool operator==(const Catalog& a, const Catalog& b);
+inline bool operator!=(const Source& a, const Source& b) { return !(a == b); }
+inline bool operator!=(const Column& a, const Column& b) { return !(a == b); }
+inline bool operator!=(const ColumnStats& a, const ColumnStats& b) { return !(a == b); }
+inline bool operator!=(const TableStats& a, const TableStats& b) { return !(a == b); }
+inline bool operator!=(const Constraint& a, const Constraint& b) { return !(a == b); }
+inline bool operator!=(const ForeignKey& a, const ForeignKey& b) { return !(a == b); }
+inline bool operator!=(const CheckConstraint& a, const CheckConstraint& b) { return !(a == b); }
+inline bool operator!=(const Table& a, const Table& b) { return !(a == b); }
+inline bool operator!=(const IndexKey& a, const IndexKey& b) { return !(a == b); }
+inline bool operator!=(const Index& a, const Index& b) { return !(a == b); }
+inline bool operator!=(const ExtendedStats& a, const ExtendedStats& b) { return !(a == b); }
+inline bool operator!=(const Catalog& a, const Catalog& b) { return !(a == b); }
 
 }  // namespace dbopt::catalog

@@ -1,0 +1,466 @@
+#include "json_cursor.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace dbopt::catalog {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+void AppendUtf8(uint32_t code_point, std::string* out) {
+  if (code_point < 0x80) {
+    *out += static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    *out += static_cast<char>(0xC0 | (code_point >> 6));
+    *out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    *out += static_cast<char>(0xE0 | (code_point >> 12));
+    *out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (code_point >> 18));
+    *out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+}
+
+// The length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs, no surrogates,
+// at most U+10FFFF), or 0.
+size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
+  const unsigned char c = p[0];
+  size_t length = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (static_cast<size_t>(end - p) < length) return 0;
+  if (p[1] < lo || p[1] > hi) return 0;
+  for (size_t i = 2; i < length; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+JsonCursor::JsonCursor(const SourceText& text)
+    : text_(text),
+      begin_(text.text().data()),
+      p_(text.text().data()),
+      end_(text.text().data() + text.text().size()) {
+  // A UTF-8 byte order mark is allowed before the document.
+  if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
+}
+
+void JsonCursor::SkipSpaces() {
+  while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+}
+
+size_t JsonCursor::Offset() {
+  SkipSpaces();
+  return static_cast<size_t>(p_ - begin_);
+}
+
+JsonCursor::Type JsonCursor::Peek() {
+  SkipSpaces();
+  if (p_ == end_) return Type::kEnd;
+  switch (*p_) {
+    case '{':
+      return Type::kObject;
+    case '[':
+      return Type::kArray;
+    case '"':
+      return Type::kString;
+    case 't':
+    case 'f':
+      return Type::kBool;
+    case 'n':
+      return Type::kNull;
+    default:
+      return *p_ == '-' || IsDigit(*p_) ? Type::kNumber : Type::kInvalid;
+  }
+}
+
+const char* JsonCursor::Describe(Type type) const {
+  switch (type) {
+    case Type::kObject:
+      return "an object";
+    case Type::kArray:
+      return "an array";
+    case Type::kString:
+      return "a string";
+    case Type::kNumber:
+      return "a number";
+    case Type::kBool:
+      return "a boolean";
+    case Type::kNull:
+      return "null";
+    case Type::kEnd:
+      return "the end of the file";
+    case Type::kInvalid:
+      break;
+  }
+  return "an invalid value";
+}
+
+std::string JsonCursor::PathOf(size_t frame_count) const {
+  std::string path;
+  for (size_t i = 0; i < frame_count && i < frames_.size(); ++i) {
+    const Frame& frame = frames_[i];
+    if (frame.first) break;  // the container itself is being read
+    if (frame.is_array) {
+      path += fmt::format("[{}]", frame.index);
+    } else {
+      if (!path.empty()) path += '.';
+      path += frame.key;
+    }
+  }
+  return path;
+}
+
+bool JsonCursor::Fail(size_t offset, const std::string& message, std::string hint) {
+  if (error_) return false;
+  const std::string path = Path();
+  const std::string full = path.empty() ? message : path + ": " + message;
+  error_ = Error::At(text_.DiagnosticAt(offset, full, Severity::kError, std::move(hint)));
+  return false;
+}
+
+bool JsonCursor::FailKey(const std::string& message, std::string hint) {
+  if (error_) return false;
+  const std::string path = PathOf(frames_.size() - 1);
+  const std::string full = path.empty() ? message : path + ": " + message;
+  error_ = Error::At(
+      text_.DiagnosticAt(frames_.back().key_offset, full, Severity::kError, std::move(hint)));
+  return false;
+}
+
+bool JsonCursor::SyntaxError(const std::string& message) {
+  if (error_) return false;
+  error_ =
+      Error::At(text_.DiagnosticAt(static_cast<size_t>(p_ - begin_), "invalid JSON: " + message));
+  return false;
+}
+
+Error JsonCursor::TakeError() {
+  if (!error_) return Error::Internal("JSON cursor: no error recorded");
+  Error e = std::move(*error_);
+  return e;
+}
+
+bool JsonCursor::ExpectType(Type wanted, const char* what) {
+  if (!ok()) return false;
+  const Type found = Peek();
+  if (found == wanted) return true;
+  if (found == Type::kInvalid || found == Type::kEnd) {
+    return SyntaxError(fmt::format("expected a value, found {}", found == Type::kEnd
+                                                                     ? "the end of the file"
+                                                                     : fmt::format("'{}'", *p_)));
+  }
+  return Fail(Offset(), fmt::format("expected {}, found {}", what, Describe(found)));
+}
+
+bool JsonCursor::BeginObject() {
+  if (!ExpectType(Type::kObject, "an object")) return false;
+  ++p_;
+  frames_.push_back(Frame{});
+  return true;
+}
+
+bool JsonCursor::ReadKey(std::string* out) {
+  SkipSpaces();
+  if (p_ == end_ || *p_ != '"') return SyntaxError("expected a member name in double quotes");
+  return ScanString(out);
+}
+
+bool JsonCursor::NextMember() {
+  if (!ok()) return false;
+  Frame& frame = frames_.back();
+  SkipSpaces();
+  if (p_ < end_ && *p_ == '}') {
+    ++p_;
+    frames_.pop_back();
+    return false;
+  }
+  if (!frame.first) {
+    if (p_ == end_ || *p_ != ',') return SyntaxError("expected ',' or '}' after an object member");
+    const char* comma = p_++;
+    SkipSpaces();
+    if (p_ < end_ && *p_ == '}') {
+      p_ = comma;
+      return SyntaxError("a trailing comma is not allowed");
+    }
+  }
+  frame.key_offset = static_cast<size_t>(p_ - begin_);
+  if (!ReadKey(&frame.key)) return false;
+  SkipSpaces();
+  if (p_ == end_ || *p_ != ':') return SyntaxError("expected ':' after the member name");
+  ++p_;
+  frame.first = false;
+  return true;
+}
+
+bool JsonCursor::BeginArray() {
+  if (!ExpectType(Type::kArray, "an array")) return false;
+  ++p_;
+  Frame frame;
+  frame.is_array = true;
+  frames_.push_back(std::move(frame));
+  return true;
+}
+
+bool JsonCursor::NextElement() {
+  if (!ok()) return false;
+  Frame& frame = frames_.back();
+  SkipSpaces();
+  if (p_ < end_ && *p_ == ']') {
+    ++p_;
+    frames_.pop_back();
+    return false;
+  }
+  if (!frame.first) {
+    if (p_ == end_ || *p_ != ',') return SyntaxError("expected ',' or ']' after an array element");
+    const char* comma = p_++;
+    SkipSpaces();
+    if (p_ < end_ && *p_ == ']') {
+      p_ = comma;
+      return SyntaxError("a trailing comma is not allowed");
+    }
+  }
+  frame.first = false;
+  ++frame.index;
+  return true;
+}
+
+bool JsonCursor::ScanString(std::string* out) {
+  ++p_;                  // the opening quote
+  const char* run = p_;  // start of the bytes not yet copied
+  out->clear();
+  while (true) {
+    while (p_ < end_) {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++p_;
+    }
+    if (p_ == end_) return SyntaxError("unterminated string");
+    const auto c = static_cast<unsigned char>(*p_);
+    if (c == '"') {
+      out->append(run, p_);
+      ++p_;
+      return true;
+    }
+    if (c >= 0x80) {
+      const size_t length = Utf8SequenceLength(reinterpret_cast<const unsigned char*>(p_),
+                                               reinterpret_cast<const unsigned char*>(end_));
+      if (length == 0) return SyntaxError("invalid UTF-8 in a string");
+      p_ += length;
+      continue;
+    }
+    if (c < 0x20)
+      return SyntaxError(
+          "control character in a string: write it as an escape (\\n, \\t, \\u0001)");
+    // A backslash escape.
+    out->append(run, p_);
+    if (end_ - p_ < 2) return SyntaxError("unterminated string");
+    const char e = p_[1];
+    p_ += 2;
+    switch (e) {
+      case '"':
+        *out += '"';
+        break;
+      case '\\':
+        *out += '\\';
+        break;
+      case '/':
+        *out += '/';
+        break;
+      case 'b':
+        *out += '\b';
+        break;
+      case 'f':
+        *out += '\f';
+        break;
+      case 'n':
+        *out += '\n';
+        break;
+      case 'r':
+        *out += '\r';
+        break;
+      case 't':
+        *out += '\t';
+        break;
+      case 'u': {
+        auto read_hex4 = [&](uint32_t* value) {
+          if (end_ - p_ < 4) return false;
+          *value = 0;
+          for (int i = 0; i < 4; ++i) {
+            const int h = HexValue(p_[i]);
+            if (h < 0) return false;
+            *value = *value * 16 + static_cast<uint32_t>(h);
+          }
+          p_ += 4;
+          return true;
+        };
+        uint32_t code = 0;
+        if (!read_hex4(&code)) return SyntaxError("\\u must be followed by four hex digits");
+        if (code >= 0xD800 && code <= 0xDBFF) {
+          uint32_t low = 0;
+          if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') {
+            return SyntaxError(
+                "a high surrogate must be followed by a low surrogate (\\uDC00-\\uDFFF)");
+          }
+          p_ += 2;
+          if (!read_hex4(&low) || low < 0xDC00 || low > 0xDFFF) {
+            return SyntaxError(
+                "a high surrogate must be followed by a low surrogate (\\uDC00-\\uDFFF)");
+          }
+          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+        } else if (code >= 0xDC00 && code <= 0xDFFF) {
+          return SyntaxError("a low surrogate without a high surrogate");
+        }
+        AppendUtf8(code, out);
+        break;
+      }
+      default:
+        p_ -= 2;
+        return SyntaxError(fmt::format("invalid escape '\\{}' in a string", e));
+    }
+    run = p_;
+  }
+}
+
+bool JsonCursor::ReadString(std::string* out) {
+  if (!ExpectType(Type::kString, "a string")) return false;
+  return ScanString(out);
+}
+
+// -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+bool JsonCursor::ScanNumber(std::string_view* lexeme, bool* integral) {
+  const char* start = p_;
+  *integral = true;
+  if (p_ < end_ && *p_ == '-') ++p_;
+  if (p_ < end_ && *p_ == '0') {
+    ++p_;
+    if (p_ < end_ && IsDigit(*p_)) return SyntaxError("a number may not start with 0");
+  } else if (p_ < end_ && IsDigit(*p_)) {
+    while (p_ < end_ && IsDigit(*p_)) ++p_;
+  } else {
+    return SyntaxError("expected a digit");
+  }
+  if (p_ < end_ && *p_ == '.') {
+    *integral = false;
+    ++p_;
+    if (p_ == end_ || !IsDigit(*p_)) return SyntaxError("expected a digit after the decimal point");
+    while (p_ < end_ && IsDigit(*p_)) ++p_;
+  }
+  if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+    *integral = false;
+    ++p_;
+    if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+    if (p_ == end_ || !IsDigit(*p_)) return SyntaxError("expected a digit in the exponent");
+    while (p_ < end_ && IsDigit(*p_)) ++p_;
+  }
+  *lexeme = std::string_view(start, static_cast<size_t>(p_ - start));
+  return true;
+}
+
+bool JsonCursor::ReadDouble(double* out) {
+  if (!ExpectType(Type::kNumber, "a number")) return false;
+  const size_t offset = Offset();
+  std::string_view lexeme;
+  bool integral = false;
+  if (!ScanNumber(&lexeme, &integral)) return false;
+  const auto [end, ec] = std::from_chars(lexeme.data(), lexeme.data() + lexeme.size(), *out);
+  if (ec != std::errc() || end != lexeme.data() + lexeme.size() || !std::isfinite(*out)) {
+    return Fail(offset, fmt::format("number {} is out of range", lexeme));
+  }
+  return true;
+}
+
+bool JsonCursor::ReadNumberText(std::string_view* out) {
+  if (!ExpectType(Type::kNumber, "a number")) return false;
+  bool integral = false;
+  return ScanNumber(out, &integral);
+}
+
+bool JsonCursor::ReadInt64(int64_t* out) {
+  if (!ExpectType(Type::kNumber, "an integer")) return false;
+  const size_t offset = Offset();
+  std::string_view lexeme;
+  bool integral = false;
+  if (!ScanNumber(&lexeme, &integral)) return false;
+  if (!integral) return Fail(offset, fmt::format("expected an integer, found {}", lexeme));
+  const auto [end, ec] = std::from_chars(lexeme.data(), lexeme.data() + lexeme.size(), *out);
+  if (ec != std::errc() || end != lexeme.data() + lexeme.size()) {
+    return Fail(offset, fmt::format("integer {} is out of range", lexeme));
+  }
+  return true;
+}
+
+bool JsonCursor::ReadInt(int* out) {
+  const size_t offset = Offset();
+  int64_t value = 0;
+  if (!ReadInt64(&value)) return false;
+  if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
+    return Fail(offset, fmt::format("integer {} is out of range", value));
+  }
+  *out = static_cast<int>(value);
+  return true;
+}
+
+bool JsonCursor::ReadBool(bool* out) {
+  if (!ExpectType(Type::kBool, "true or false")) return false;
+  if (end_ - p_ >= 4 && std::memcmp(p_, "true", 4) == 0) {
+    *out = true;
+    p_ += 4;
+    return true;
+  }
+  if (end_ - p_ >= 5 && std::memcmp(p_, "false", 5) == 0) {
+    *out = false;
+    p_ += 5;
+    return true;
+  }
+  return SyntaxError("expected a value");
+}
+
+bool JsonCursor::TryNull() {
+  if (!ok() || Peek() != Type::kNull) return false;
+  if (end_ - p_ >= 4 && std::memcmp(p_, "null", 4) == 0) {
+    p_ += 4;
+    return true;
+  }
+  return SyntaxError("expected a value");
+}
+
+bool JsonCursor::ExpectEnd() {
+  if (!ok()) return false;
+  SkipSpaces();
+  if (p_ != end_) return SyntaxError("unexpected content after the end of the document");
+  return true;
+}
+
+}  // namespace dbopt::catalog
