@@ -1,0 +1,37 @@
+// Heavy hitters in bounded memory: the Space-Saving algorithm (Metwally, Agrawal, El Abbadi
+// 2005) with `capacity` counters. A new key, when all counters are taken, replaces the key with
+// the smallest count c and starts at c + 1 with error c. Guarantees: every key whose true count
+// exceeds N/capacity is tracked; a tracked key's true count is in [count - error, count].
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "dbopt/sim/shard_key.h"
+
+namespace dbopt::sim {
+
+struct HotKey {
+  Key key;
+  uint64_t count = 0;  // an upper bound of the true count
+  uint64_t error = 0;  // count - error is a lower bound
+};
+
+class SpaceSaving {
+ public:
+  explicit SpaceSaving(size_t capacity) : capacity_(capacity) {}
+  void Add(const Key& key, uint64_t hash);
+  // By count descending, ties by key ascending.
+  std::vector<HotKey> Top(size_t k) const;
+
+ private:
+  void SiftDown(size_t i);
+  void Swap(size_t a, size_t b);
+
+  size_t capacity_;
+  std::vector<HotKey> heap_;                          // min-heap by count
+  std::unordered_map<Key, size_t, KeyHasher> index_;  // key -> heap position
+};
+
+}  // namespace dbopt::sim
