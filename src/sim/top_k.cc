@@ -6,17 +6,18 @@
 
 namespace dbopt::sim {
 
+// Heap moves touch only the slot/position arrays, never the key map.
 void SpaceSaving::Swap(size_t a, size_t b) {
   std::swap(heap_[a], heap_[b]);
-  index_[heap_[a].key] = a;
-  index_[heap_[b].key] = b;
+  position_[heap_[a]] = a;
+  position_[heap_[b]] = b;
 }
 
 void SpaceSaving::SiftDown(size_t i) {
   for (;;) {
     size_t smallest = i;
     for (size_t child = 2 * i + 1; child <= 2 * i + 2 && child < heap_.size(); ++child) {
-      if (heap_[child].count < heap_[smallest].count) smallest = child;
+      if (CountAt(child) < CountAt(smallest)) smallest = child;
     }
     if (smallest == i) return;
     Swap(i, smallest);
@@ -24,34 +25,41 @@ void SpaceSaving::SiftDown(size_t i) {
   }
 }
 
+void SpaceSaving::SiftUp(size_t i) {
+  while (i > 0 && CountAt((i - 1) / 2) > CountAt(i)) {
+    Swap(i, (i - 1) / 2);
+    i = (i - 1) / 2;
+  }
+}
+
 void SpaceSaving::Add(const Key& key, uint64_t /*hash*/) {
-  auto it = index_.find(key);
-  if (it != index_.end()) {
-    ++heap_[it->second].count;  // a count only grows: restore the min-heap below it
-    SiftDown(it->second);
+  auto it = slot_.find(key);
+  if (it != slot_.end()) {
+    ++entries_[it->second].count;  // a count only grows: restore the min-heap below it
+    SiftDown(position_[it->second]);
     return;
   }
-  if (heap_.size() < capacity_) {
-    // New keys start at 1, the smallest possible count: sift up to keep the heap.
-    heap_.push_back(HotKey{key, 1, 0});
-    size_t i = heap_.size() - 1;
-    index_[key] = i;
-    while (i > 0 && heap_[(i - 1) / 2].count > heap_[i].count) {
-      Swap(i, (i - 1) / 2);
-      i = (i - 1) / 2;
-    }
+  if (entries_.size() < capacity_) {
+    const size_t slot = entries_.size();
+    entries_.push_back(HotKey{key, 1, 0});
+    heap_.push_back(slot);
+    position_.push_back(heap_.size() - 1);
+    slot_.emplace(key, slot);
+    SiftUp(heap_.size() - 1);
     return;
   }
-  // Replace the minimum (the root).
-  index_.erase(heap_[0].key);
-  const uint64_t floor = heap_[0].count;
-  heap_[0] = HotKey{key, floor + 1, floor};
-  index_[key] = 0;
+  // Replace the minimum (the heap's root): the newcomer inherits its count as error.
+  const size_t slot = heap_[0];
+  auto node = slot_.extract(entries_[slot].key);  // reuse the map node: no allocation
+  node.key() = key;
+  slot_.insert(std::move(node));
+  const uint64_t floor = entries_[slot].count;
+  entries_[slot] = HotKey{key, floor + 1, floor};
   SiftDown(0);
 }
 
 std::vector<HotKey> SpaceSaving::Top(size_t k) const {
-  std::vector<HotKey> out = heap_;
+  std::vector<HotKey> out = entries_;
   std::sort(out.begin(), out.end(), [](const HotKey& a, const HotKey& b) {
     return a.count != b.count ? a.count > b.count : a.key < b.key;
   });

@@ -33,8 +33,15 @@ struct Key {
 // strategies, the top-k sketch and the key sample.
 uint64_t KeyHash64(const Key& key);
 
+// For in-memory maps: cheap and well mixed (splitmix64's finaliser for integers).
 struct KeyHasher {
-  size_t operator()(const Key& key) const { return static_cast<size_t>(KeyHash64(key)); }
+  size_t operator()(const Key& key) const {
+    if (key.is_text) return std::hash<std::string>()(key.text);
+    uint64_t x = static_cast<uint64_t>(key.integer);
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return static_cast<size_t>(x ^ (x >> 31));
+  }
 };
 
 }  // namespace dbopt::sim

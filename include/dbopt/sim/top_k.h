@@ -27,11 +27,15 @@ class SpaceSaving {
 
  private:
   void SiftDown(size_t i);
+  void SiftUp(size_t i);
   void Swap(size_t a, size_t b);
+  uint64_t CountAt(size_t heap_position) const { return entries_[heap_[heap_position]].count; }
 
   size_t capacity_;
-  std::vector<HotKey> heap_;                          // min-heap by count
-  std::unordered_map<Key, size_t, KeyHasher> index_;  // key -> heap position
+  std::vector<HotKey> entries_;                      // the counters; slots never move
+  std::vector<size_t> heap_;                         // min-heap of entry slots by count
+  std::vector<size_t> position_;                     // entry slot -> heap position
+  std::unordered_map<Key, size_t, KeyHasher> slot_;  // key -> entry slot
 };
 
 }  // namespace dbopt::sim
