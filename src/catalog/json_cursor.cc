@@ -257,7 +257,8 @@ bool JsonCursor::NextElement() {
 }
 
 bool JsonCursor::ScanString(std::string* out) {
-  ++p_;                  // the opening quote
+  ++p_;  // the opening quote
+  const char* const start = p_;
   const char* run = p_;  // start of the bytes not yet copied
   out->clear();
   while (true) {
@@ -269,7 +270,11 @@ bool JsonCursor::ScanString(std::string* out) {
     if (p_ == end_) return SyntaxError("unterminated string");
     const auto c = static_cast<unsigned char>(*p_);
     if (c == '"') {
-      out->append(run, p_);
+      if (run == start) {
+        out->assign(run, p_);  // the common case: no escapes
+      } else {
+        out->append(run, p_);
+      }
       ++p_;
       return true;
     }
@@ -354,8 +359,30 @@ bool JsonCursor::ScanString(std::string* out) {
 }
 
 bool JsonCursor::ReadString(std::string* out) {
+  std::string_view view;
+  if (!ReadStringView(&view)) return false;
+  out->assign(view.data(), view.size());
+  return true;
+}
+
+bool JsonCursor::ReadStringView(std::string_view* out) {
   if (!ExpectType(Type::kString, "a string")) return false;
-  return ScanString(out);
+  // Fast path: plain ASCII up to the closing quote needs no copy.
+  const char* start = p_ + 1;
+  const char* q = start;
+  while (q < end_) {
+    const auto c = static_cast<unsigned char>(*q);
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+    ++q;
+  }
+  if (q < end_ && *q == '"') {
+    *out = std::string_view(start, static_cast<size_t>(q - start));
+    p_ = q + 1;
+    return true;
+  }
+  if (!ScanString(&buffer_)) return false;
+  *out = buffer_;
+  return true;
 }
 
 // -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
@@ -388,12 +415,62 @@ bool JsonCursor::ScanNumber(std::string_view* lexeme, bool* integral) {
   return true;
 }
 
+namespace {
+
+// Clinger's fast path: a decimal with at most 15 significant digits and a power of ten up to
+// 22 is m * 10^e or m / 10^-e of two exactly representable doubles, so one correctly rounded
+// operation gives the correctly rounded result. Returns false when the lexeme needs the
+// general algorithm.
+bool FastDecimalToDouble(std::string_view lexeme, double* out) {
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  size_t i = 0;
+  const bool negative = lexeme[0] == '-';
+  if (negative) ++i;
+  uint64_t mantissa = 0;
+  int digits = 0;
+  int exponent = 0;
+  for (; i < lexeme.size() && IsDigit(lexeme[i]); ++i) {
+    if (digits > 0 || lexeme[i] != '0') ++digits;
+    mantissa = mantissa * 10 + static_cast<uint64_t>(lexeme[i] - '0');
+    if (digits > 15) return false;
+  }
+  if (i < lexeme.size() && lexeme[i] == '.') {
+    for (++i; i < lexeme.size() && IsDigit(lexeme[i]); ++i) {
+      if (digits > 0 || lexeme[i] != '0') ++digits;
+      mantissa = mantissa * 10 + static_cast<uint64_t>(lexeme[i] - '0');
+      --exponent;
+      if (digits > 15) return false;
+    }
+  }
+  if (i < lexeme.size()) {  // an exponent: e[+-]digits
+    ++i;
+    bool negative_exponent = false;
+    if (lexeme[i] == '+' || lexeme[i] == '-') negative_exponent = lexeme[i++] == '-';
+    int e = 0;
+    for (; i < lexeme.size(); ++i) {
+      e = e * 10 + (lexeme[i] - '0');
+      if (e > 1000) return false;
+    }
+    exponent += negative_exponent ? -e : e;
+  }
+  if (exponent < -22 || exponent > 22) return false;
+  double value = static_cast<double>(mantissa);
+  value = exponent < 0 ? value / kPowers[-exponent] : value * kPowers[exponent];
+  *out = negative ? -value : value;
+  return true;
+}
+
+}  // namespace
+
 bool JsonCursor::ReadDouble(double* out) {
   if (!ExpectType(Type::kNumber, "a number")) return false;
-  const size_t offset = Offset();
+  const size_t offset = static_cast<size_t>(p_ - begin_);
   std::string_view lexeme;
   bool integral = false;
   if (!ScanNumber(&lexeme, &integral)) return false;
+  if (FastDecimalToDouble(lexeme, out)) return true;
   const auto [end, ec] = std::from_chars(lexeme.data(), lexeme.data() + lexeme.size(), *out);
   if (ec != std::errc() || end != lexeme.data() + lexeme.size() || !std::isfinite(*out)) {
     return Fail(offset, fmt::format("number {} is out of range", lexeme));

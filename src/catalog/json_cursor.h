@@ -42,6 +42,9 @@ class JsonCursor {
   bool NextElement();  // false at ']' (check ok()) or on error
 
   bool ReadString(std::string* out);
+  // The string without copying when it has no escapes (a view into the source text), else
+  // unescaped into *buffer and viewed there. Valid until the next read.
+  bool ReadStringView(std::string_view* out);
   bool ReadDouble(double* out);
   bool ReadInt64(int64_t* out);
   bool ReadInt(int* out);
@@ -90,6 +93,7 @@ class JsonCursor {
   const char* end_;
   std::vector<Frame> frames_;
   std::optional<Error> error_;
+  std::string buffer_;  // ReadStringView's unescaped text
 };
 
 }  // namespace dbopt::catalog

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <string_view>
 
 #include "dbopt/base/did_you_mean.h"
@@ -115,14 +116,20 @@ class CatalogReader {
     return true;
   }
 
+  // Arrays of scalars are read into a scratch vector that keeps its capacity, then moved into
+  // an exactly sized vector: one allocation per array instead of one per doubling.
   bool ReadStrings(std::vector<std::string>* out) {
     if (!cursor_.BeginArray()) return false;
-    out->clear();
+    scratch_strings_.clear();
+    std::string_view value;
     while (cursor_.NextElement()) {
-      out->emplace_back();
-      if (!cursor_.ReadString(&out->back())) return false;
+      if (!cursor_.ReadStringView(&value)) return false;
+      scratch_strings_.emplace_back(value);
     }
-    return cursor_.ok();
+    if (!cursor_.ok()) return false;
+    out->assign(std::make_move_iterator(scratch_strings_.begin()),
+                std::make_move_iterator(scratch_strings_.end()));
+    return true;
   }
 
   bool ReadNames(std::vector<std::string>* out) {
@@ -137,12 +144,14 @@ class CatalogReader {
 
   bool ReadDoubles(std::vector<double>* out) {
     if (!cursor_.BeginArray()) return false;
-    out->clear();
+    scratch_doubles_.clear();
     while (cursor_.NextElement()) {
-      out->emplace_back();
-      if (!cursor_.ReadDouble(&out->back())) return false;
+      scratch_doubles_.emplace_back();
+      if (!cursor_.ReadDouble(&scratch_doubles_.back())) return false;
     }
-    return cursor_.ok();
+    if (!cursor_.ok()) return false;
+    out->assign(scratch_doubles_.begin(), scratch_doubles_.end());
+    return true;
   }
 
   template <typename T, typename ReadElement>
@@ -189,6 +198,8 @@ class CatalogReader {
 
   const SourceText& text_;
   JsonCursor cursor_;
+  std::vector<std::string> scratch_strings_;
+  std::vector<double> scratch_doubles_;
 };
 
 bool CatalogReader::ReadTop(Catalog* catalog) {
@@ -252,7 +263,7 @@ bool CatalogReader::ReadSource(Source* source) {
   return ReadObject(kSpec, [&](int key) {
     switch (key) {
       case 0:
-        return ReadOneOf(&source->kind, {"json", "sqlite", "ddl", "postgres"});
+        return ReadOneOf(&source->kind, {"json", "sqlite", "ddl", "postgres", ""});
       case 1:
         return cursor_.ReadString(&source->location);
       case 2:

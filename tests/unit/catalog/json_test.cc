@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "dbopt/catalog/load.h"
@@ -264,6 +267,52 @@ TEST_CASE("unknown and duplicate keys are errors, with a suggestion for typos") 
             R"({"format": "dbopt-catalog", "version": 1, "settings": {"work_mem": "1 parsec"}})")
             .find("settings.work_mem: invalid value for parameter \"work_mem\": \"1 parsec\"") !=
         std::string::npos);
+}
+
+}  // namespace dbopt::catalog
+
+namespace dbopt::catalog {
+
+TEST_CASE("every double reads back exactly: fast path and general algorithm agree") {
+  uint64_t seed = 7;
+  auto next = [&seed] {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  Catalog c;
+  Table t;
+  t.name = "t";
+  ColumnStats s;
+  for (int i = 0; i < 20000; ++i) {
+    double d = 0;
+    const uint64_t bits = next();
+    std::memcpy(&d, &bits, sizeof d);
+    if (std::isfinite(d)) s.most_common_freqs.push_back(d);
+    // Short decimals as statistics hold them: up to 15 digits, exponents around zero.
+    s.most_common_elem_freqs.push_back(static_cast<double>(next() % 1000000007) /
+                                       std::pow(10.0, static_cast<double>(next() % 25)));
+  }
+  s.elem_count_histogram = {0.1,
+                            0.2,
+                            0.3,
+                            1e22,
+                            1e23,
+                            9007199254740993.0,
+                            123456789012345.6,
+                            5e-324,
+                            2.2250738585072014e-308,
+                            -0.0};
+  t.column_stats["a"] = s;
+  c.tables.push_back(t);
+  Result<Catalog> loaded = LoadJsonCatalog(SourceText("d.json", WriteJsonCatalog(c)));
+  REQUIRE_MESSAGE(loaded.ok(), (loaded ? "" : loaded.error().Render()));
+  const ColumnStats& r = loaded->tables[0].column_stats.at("a");
+  CHECK(r.most_common_freqs == s.most_common_freqs);
+  CHECK(r.most_common_elem_freqs == s.most_common_elem_freqs);
+  CHECK(r.elem_count_histogram == s.elem_count_histogram);
+  CHECK(std::signbit(r.elem_count_histogram.back()));
 }
 
 }  // namespace dbopt::catalog

@@ -1,0 +1,1 @@
+catalog show --format yaml tests/golden/catalog/data/shop.json

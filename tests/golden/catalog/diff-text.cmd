@@ -1,0 +1,1 @@
+catalog diff tests/golden/catalog/data/shop.json tests/golden/catalog/data/shop_v2.json

@@ -1,0 +1,1 @@
+catalog import tests/golden/catalog/data/shop.json

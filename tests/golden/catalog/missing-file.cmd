@@ -1,0 +1,1 @@
+catalog show tests/golden/catalog/data/no-such-file.json

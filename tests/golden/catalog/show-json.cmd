@@ -1,0 +1,1 @@
+catalog show --format json tests/golden/catalog/data/shop.json --table public.customers

@@ -1,0 +1,1 @@
+catalog show tests/golden/catalog/data/shop.json --table ordrs

@@ -1,0 +1,1 @@
+catalog validate tests/golden/catalog/data/shop.json
