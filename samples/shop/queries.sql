@@ -120,11 +120,11 @@ WHERE order_date >= '2024-12-01'
 GROUP BY order_date
 ORDER BY order_date;
 
--- 22. Best customers through the view.
-SELECT customer_id, country, order_count, total_spent
-FROM customer_order_totals
-ORDER BY total_spent DESC
-LIMIT 10;
+-- 22. Open orders per destination country, through the view.
+SELECT country, count(*) AS open_orders, sum(total) AS value
+FROM open_orders
+GROUP BY country
+ORDER BY open_orders DESC, country;
 
 -- 23. Share of customers per country (a scalar subquery).
 SELECT country, count(*) AS customers,
