@@ -37,16 +37,21 @@ Error SqliteError(const std::string& path, int rc, std::string_view detail, int 
       }
       return Error::Io(path + ": " + why);
     case SQLITE_CANTOPEN:
+    case SQLITE_FULL:  // temporary storage; also what some corrupt page counts produce
     case SQLITE_IOERR:
     case SQLITE_PERM:
     case SQLITE_AUTH:
       return Error::Io(path + ": cannot read: " + why);
     case SQLITE_NOMEM:
       return Error::Internal(path + ": out of memory");
+    case SQLITE_MISUSE:
+    case SQLITE_INTERNAL:
+    case SQLITE_RANGE:  // dbopt used the SQLite API wrongly
+      return Error::Internal(path + ": SQLite error " + std::to_string(rc) + ": " + why);
     case SQLITE_ERROR:
       return Error::BadInput(path + ": " + why);
-    default:
-      return Error::Internal(path + ": SQLite error " + std::to_string(rc) + ": " + why);
+    default:  // anything else while reading comes from the file
+      return Error::BadInput(path + ": SQLite error " + std::to_string(rc) + ": " + why);
   }
 }
 

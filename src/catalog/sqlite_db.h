@@ -64,8 +64,9 @@ class Database {
   int busy_timeout_ms_ = 0;
 };
 
-// A dbopt error for SQLite result code `rc` on the database at `path` (kBadInput for files that
-// are not, or no longer, valid databases; kIo for what stops reading them; kInternal otherwise).
+// A dbopt error for SQLite result code `rc` on the database at `path`: kBadInput for files that
+// are not valid databases (and any code not listed), kIo for what stops reading them (missing,
+// unreadable, locked, full temporary storage), kInternal for misuse of the SQLite API.
 Error SqliteError(const std::string& path, int rc, std::string_view detail, int busy_timeout_ms);
 
 // "name" quoted as an SQL identifier.
