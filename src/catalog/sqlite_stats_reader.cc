@@ -294,7 +294,7 @@ void FillColumnStats(const Stat1Map& stat1, const Stat4Map& stat4, double rows, 
       stats = &table->column_stats[key.column];
     }
     if (stats->n_distinct == 0) stats->n_distinct = NDistinct(row->second[0], row->second[1]);
-    auto samples = stat4.find(Lower(index->name));
+    auto samples = stat4.find(Lower(BtreeName(*table, *index)));
     if (samples != stat4.end() && stats->most_common_vals.empty()) {
       ApplySamples(samples->second, row->second[0], stats);
     }
