@@ -2,6 +2,7 @@
 // scanner reads the known keys straight into the event: no document tree, no allocation per
 // line (strings without escapes are views into the line; escaped ones are decoded into buffers
 // reused from line to line), and unknown keys are skipped.
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -11,6 +12,31 @@
 namespace dbopt::trace {
 
 namespace {
+
+// The first '"' or '\\' at or after `pos` (npos-like: s.size() when none). Eight bytes at a
+// time (SWAR): a byte of x is zero iff (x - 0x01..) & ~x & 0x80.. flags it, and the lowest
+// flagged byte is always a true match.
+size_t FindQuoteOrBackslash(std::string_view s, size_t pos) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighs = 0x8080808080808080ULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; pos + 8 <= s.size(); pos += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + pos, 8);
+    const uint64_t quote = word ^ (kOnes * '"');
+    const uint64_t backslash = word ^ (kOnes * '\\');
+    const uint64_t hits =
+        ((quote - kOnes) & ~quote & kHighs) | ((backslash - kOnes) & ~backslash & kHighs);
+    if (hits != 0) return pos + static_cast<size_t>(__builtin_ctzll(hits) / 8);
+  }
+#endif
+  while (pos < s.size() && s[pos] != '"' && s[pos] != '\\') ++pos;
+  return pos;
+}
+
+bool IsNumberChar(char c) {
+  return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+}
 
 enum Field { kSql, kSession, kTxn, kUser, kDb, kShardKey, kTs, kKey, kFieldCount };
 
@@ -141,13 +167,9 @@ bool JsonlParser::ParseMember(Event* event, bool* has_ts, bool* has_duration) {
 
 bool JsonlParser::ReadString(Field field, std::string_view* out) {
   const size_t start = ++pos_;  // after the opening quote
-  const char* data = line_.data();
-  const void* quote = std::memchr(data + start, '"', line_.size() - start);
-  if (quote == nullptr) return Fail(start - 1, "unterminated string");
-  const size_t end = static_cast<size_t>(static_cast<const char*>(quote) - data);
-  if (std::memchr(data + start, '\\', end - start) != nullptr) {
-    return DecodeEscapes(start, field, out);
-  }
+  const size_t end = FindQuoteOrBackslash(line_, start);
+  if (end >= line_.size()) return Fail(start - 1, "unterminated string");
+  if (line_[end] == '\\') return DecodeEscapes(start, field, out);
   *out = line_.substr(start, end - start);
   pos_ = end + 1;
   return true;
@@ -167,10 +189,7 @@ bool JsonlParser::ReadText(Field field, bool allow_number, std::string_view* out
 
 bool JsonlParser::ReadNumberText(std::string_view* out) {
   const size_t start = pos_;
-  while (pos_ < line_.size() && (std::strchr("0123456789+-.eE", line_[pos_]) != nullptr) &&
-         line_[pos_] != '\0') {
-    ++pos_;
-  }
+  while (pos_ < line_.size() && IsNumberChar(line_[pos_])) ++pos_;
   if (pos_ == start) return Fail(start, "expected a number");
   *out = line_.substr(start, pos_ - start);
   return true;

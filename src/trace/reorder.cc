@@ -7,14 +7,47 @@ namespace dbopt::trace {
 
 namespace {
 
-// Copies a view into a slot's string, reusing its capacity. The slot's event keeps views only
-// until Pop() points them at the strings again (slots move when the vector grows, and short
-// strings live inside the slot).
-void Own(std::string_view view, std::string* storage) { storage->assign(view.data(), view.size()); }
+// The string fields of an event, in the order they are stored.
+constexpr std::string_view Event::*kFields[] = {&Event::session, &Event::txn, &Event::user,
+                                                &Event::db,      &Event::sql, &Event::shard_key};
 
 }  // namespace
 
+void ReorderBuffer::Fifo::push_back(const Queued& q) {
+  if (count_ == ring_.size()) {
+    std::vector<Queued> grown;
+    grown.reserve(std::max<size_t>(64, ring_.size() * 2));
+    for (size_t i = 0; i < count_; ++i) grown.push_back(ring_[(head_ + i) % ring_.size()]);
+    grown.resize(grown.capacity());
+    ring_.swap(grown);
+    head_ = 0;
+  }
+  ring_[(head_ + count_) % ring_.size()] = q;
+  ++count_;
+}
+
 void ReorderBuffer::Push(const Event& event) {
+  if (fifo_.empty() || event.start_us >= fifo_.back().event.start_us) {
+    PushFifo(event);
+  } else {
+    PushHeap(event);
+  }
+  ++seq_;
+  newest_start_us_ = std::max(newest_start_us_, event.start_us);
+}
+
+void ReorderBuffer::PushFifo(const Event& event) {
+  // Drop released text from the front once it is at least half of the buffer: amortized O(1).
+  const size_t freed = static_cast<size_t>(text_freed_ - text_base_);
+  if (freed > 0 && freed >= text_.size() / 2) {
+    text_.erase(0, freed);
+    text_base_ = text_freed_;
+  }
+  fifo_.push_back(Queued{event, seq_, text_base_ + text_.size()});
+  for (int i = 0; i < kStrings; ++i) text_.append(event.*kFields[i]);
+}
+
+void ReorderBuffer::PushHeap(const Event& event) {
   uint32_t index;
   if (!free_.empty()) {
     index = free_.back();
@@ -25,15 +58,9 @@ void ReorderBuffer::Push(const Event& event) {
   }
   Slot& slot = slots_[index];
   slot.event = event;
-  Own(event.session, &slot.session);
-  Own(event.txn, &slot.txn);
-  Own(event.user, &slot.user);
-  Own(event.db, &slot.db);
-  Own(event.sql, &slot.sql);
-  Own(event.shard_key, &slot.shard_key);
-  heap_.push_back(Entry{event.start_us, seq_++, index});
+  for (int i = 0; i < kStrings; ++i) slot.text[i].assign(event.*kFields[i]);
+  heap_.push_back(Entry{event.start_us, seq_, index});
   std::push_heap(heap_.begin(), heap_.end(), std::greater<Entry>());
-  newest_start_us_ = std::max(newest_start_us_, event.start_us);
 }
 
 bool ReorderBuffer::Pop(bool drain, Event* out) {
@@ -41,25 +68,48 @@ bool ReorderBuffer::Pop(bool drain, Event* out) {
     free_.push_back(lent_);
     lent_ = kNoSlot;
   }
-  if (heap_.empty()) return false;
-  const Entry& top = heap_.front();
-  // Ready when nothing still unread can start before it: every later event starts at least
-  // at newest_start - window.
-  if (!drain && top.start_us > newest_start_us_ - window_us_) return false;
+  if (fifo_.empty() && heap_.empty()) return false;
+  bool from_fifo = heap_.empty();
+  if (!fifo_.empty() && !heap_.empty()) {
+    const Queued& f = fifo_.front();
+    const Entry& h = heap_.front();
+    from_fifo = f.event.start_us != h.start_us ? f.event.start_us < h.start_us : f.seq < h.seq;
+  }
+  const int64_t start = from_fifo ? fifo_.front().event.start_us : heap_.front().start_us;
+  // Ready when nothing still unread can start before it: every later event starts at least at
+  // newest_start - window.
+  if (!drain && start > newest_start_us_ - window_us_) return false;
+  if (from_fifo) {
+    PopFifo(out);
+  } else {
+    PopHeap(out);
+  }
+  NoteReleased(start);
+  return true;
+}
+
+void ReorderBuffer::PopFifo(Event* out) {
+  const Queued& q = fifo_.front();
+  *out = q.event;
+  size_t at = static_cast<size_t>(q.text_at - text_base_);
+  for (int i = 0; i < kStrings; ++i) {
+    std::string_view& field = out->*kFields[i];
+    const size_t length = field.size();
+    field = std::string_view(text_).substr(at, length);
+    at += length;
+  }
+  text_freed_ = text_base_ + at;
+  fifo_.pop_front();
+}
+
+void ReorderBuffer::PopHeap(Event* out) {
   std::pop_heap(heap_.begin(), heap_.end(), std::greater<Entry>());
   const Entry entry = heap_.back();
   heap_.pop_back();
   lent_ = entry.slot;
   const Slot& slot = slots_[entry.slot];
   *out = slot.event;
-  out->session = slot.session;
-  out->txn = slot.txn;
-  out->user = slot.user;
-  out->db = slot.db;
-  out->sql = slot.sql;
-  out->shard_key = slot.shard_key;
-  NoteReleased(entry.start_us);
-  return true;
+  for (int i = 0; i < kStrings; ++i) out->*kFields[i] = slot.text[i];
 }
 
 }  // namespace dbopt::trace
