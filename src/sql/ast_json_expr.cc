@@ -51,6 +51,7 @@ Json WindowJson(const WindowDef& w) {
   if (w.frame.mode != FrameMode::kDefault) {
     Json frame = Node("Frame", kNoLocation);
     frame["mode"] = FrameModeName(w.frame.mode);
+    frame["between"] = w.frame.between;
     frame["start"] = FrameBoundKindName(w.frame.start.kind);
     if (w.frame.start.offset) frame["start_offset"] = ExprToJson(*w.frame.start.offset);
     frame["end"] = FrameBoundKindName(w.frame.end.kind);

@@ -57,6 +57,13 @@ Json FromJson(const FromItem& item) {
     case FromKind::kTable:
       if (item.only) j["only"] = true;
       j["table"] = NameJson(item.table);
+      if (!item.sample_method.empty()) {
+        Json sample = Node("TableSample", kNoLocation);
+        sample["method"] = item.sample_method;
+        sample["args"] = ExprList(item.sample_args);
+        if (item.sample_repeatable) sample["repeatable"] = ExprToJson(*item.sample_repeatable);
+        j["sample"] = std::move(sample);
+      }
       break;
     case FromKind::kSubquery:
       j["query"] = item.subquery ? SelectJson(*item.subquery) : Json(nullptr);

@@ -119,6 +119,65 @@ size_t SkipTrivia(std::string_view text, size_t pos, size_t end,
   return pos;
 }
 
+std::vector<std::pair<size_t, size_t>> SplitSql(std::string_view text, size_t begin, size_t end,
+                                                bool nesting, bool* unclosed) {
+  std::vector<std::pair<size_t, size_t>> out;
+  end = std::min(end, text.size());
+  const std::string_view scan = text.substr(0, end);  // quoted runs stop at `end` too
+  size_t start = begin;
+  size_t pos = begin;
+  int parens = 0;
+  int blocks = 0;       // psql's begin_depth
+  int identifiers = 0;  // words seen in this statement
+  while (pos < end) {
+    const char c = scan[pos];
+    if (c == '-' && pos + 1 < end && scan[pos + 1] == '-') {
+      pos = SkipLineComment(scan, pos, end);
+    } else if (c == '/' && pos + 1 < end && scan[pos + 1] == '*') {
+      pos = SkipBlockComment(scan, pos, end);
+    } else if (c == '\'' || c == '"') {
+      pos = SkipQuoted(scan, pos, c, false);
+    } else if (c == '$') {
+      const size_t after = SkipDollarQuoted(scan, pos);
+      pos = after == pos ? pos + 1 : after;
+    } else if (c == '(') {
+      ++parens;
+      ++pos;
+    } else if (c == ')') {
+      parens = std::max(0, parens - 1);
+      ++pos;
+    } else if (c == ';') {
+      if (!nesting || (parens == 0 && blocks == 0)) {
+        out.emplace_back(start, pos);
+        start = pos + 1;
+        identifiers = 0;
+        parens = 0;
+        blocks = 0;
+      }
+      ++pos;
+    } else if (IsIdentStart(c)) {
+      const size_t word_start = pos;
+      while (pos < end && IsIdentChar(scan[pos])) ++pos;
+      if (pos < end && scan[pos] == '\'' && pos - word_start == 1) {
+        pos = SkipQuoted(scan, pos, '\'', std::toupper(static_cast<unsigned char>(c)) == 'E');
+        continue;
+      }
+      const std::string_view word = scan.substr(word_start, pos - word_start);
+      ++identifiers;
+      if ((KeywordIs(word, "BEGIN") || KeywordIs(word, "CASE")) && identifiers > 1) {
+        ++blocks;
+      } else if (KeywordIs(word, "END") && blocks > 0) {
+        --blocks;
+      }
+    } else {
+      ++pos;
+    }
+  }
+  if (start < end) out.emplace_back(start, end);
+  if (unclosed) *unclosed = parens > 0 || blocks > 0;
+  return out;
+}
+
 int EstimateNestingDepth(std::string_view sql) {
   struct Level {
     int base;   // depth of the enclosing levels

@@ -1,44 +1,14 @@
-// Statement splitting with libpg_query's scanner-based splitter, plus recovery when the file
-// cannot be tokenized (an unterminated string or comment): the statements before the bad one
-// are still returned.
+// Statement splitting, psql-style (see internal::SplitSql). libpg_query's scanner-based
+// splitter is not used: it silently drops statements that contain no keyword ("SELEC 1;") and
+// everything after an unclosed parenthesis, and dbopt must report those, not skip them.
 #include "dbopt/sql/splitter.h"
-
-#include <pg_query.h>
 
 #include <algorithm>
 #include <cctype>
 
 #include "lexer.h"
-#include "utf8.h"
 
 namespace dbopt::sql {
-namespace {
-
-struct ScannerSplit {
-  std::vector<std::pair<size_t, size_t>> chunks;  // [begin, end) after the previous ';'
-  bool failed = false;
-  std::string message;
-  int cursorpos = 0;  // 1-based character position of the error; 0: none
-};
-
-ScannerSplit RunSplitter(const std::string& text) {
-  ScannerSplit out;
-  PgQuerySplitResult r = pg_query_split_with_scanner(text.c_str());
-  if (r.error) {
-    out.failed = true;
-    out.message = r.error->message;
-    out.cursorpos = r.error->cursorpos;
-  } else {
-    for (int i = 0; i < r.n_stmts; ++i) {
-      const size_t begin = static_cast<size_t>(r.stmts[i]->stmt_location);
-      out.chunks.emplace_back(begin, begin + static_cast<size_t>(r.stmts[i]->stmt_len));
-    }
-  }
-  pg_query_free_split_result(r);
-  return out;
-}
-
-}  // namespace
 
 StatementSpan TrimStatement(const std::string& text, size_t chunk_begin, size_t chunk_end) {
   StatementSpan span;
@@ -53,24 +23,23 @@ StatementSpan TrimStatement(const std::string& text, size_t chunk_begin, size_t 
 SplitResult SplitStatements(const SourceText& source) {
   SplitResult result;
   const std::string& text = source.text();
-  // libpg_query reads C strings: a NUL byte ends the text it sees.
+  // libpg_query reads C strings: the text ends at a NUL byte.
   const size_t nul = text.find('\0');
-  if (nul != std::string::npos) result.error = source.DiagnosticAt(nul, "unexpected NUL byte");
-  ScannerSplit split = RunSplitter(text);
-  if (split.failed) {
-    // The scanner stopped at the bad token: split the text before it, keep the statements that
-    // end with a ';' before it, and report the error where the scanner did.
-    const size_t bad = internal::ByteOffsetOfCharacter(text, 0, text.size(), split.cursorpos - 1);
-    result.error = source.DiagnosticAt(bad, split.message);
-    ScannerSplit prefix = RunSplitter(text.substr(0, bad));
-    split.chunks.clear();
-    for (const auto& chunk : prefix.chunks) {
-      const size_t after = internal::SkipTrivia(text, chunk.second, bad, nullptr);
-      if (after < bad && text[after] == ';') split.chunks.push_back(chunk);
-    }
+  const size_t end = nul == std::string::npos ? text.size() : nul;
+  if (nul != std::string::npos)
+    result.error = source.DiagnosticAt(nul, "unexpected NUL byte: the rest of the file is ignored");
+  bool unclosed = false;
+  std::vector<std::pair<size_t, size_t>> chunks = internal::SplitSql(text, 0, end, true, &unclosed);
+  if (unclosed && !chunks.empty()) {
+    // A parenthesis or block never closed and swallowed the rest of the file: split that rest at
+    // every ';' instead, so that the broken statement gets its error and the others still parse.
+    const auto last = chunks.back();
+    chunks.pop_back();
+    for (const auto& piece : internal::SplitSql(text, last.first, last.second, false))
+      chunks.push_back(piece);
   }
-  for (const auto& [begin, end] : split.chunks) {
-    StatementSpan span = TrimStatement(text, begin, end);
+  for (const auto& [chunk_begin, chunk_end] : chunks) {
+    StatementSpan span = TrimStatement(text, chunk_begin, chunk_end);
     if (span.begin < span.end) result.spans.push_back(std::move(span));
   }
   return result;

@@ -28,8 +28,15 @@ std::string AliasSql(const Alias& alias) {
 
 std::string FromItemSql(const FromItem& item) {
   switch (item.kind) {
-    case FromKind::kTable:
-      return (item.only ? "ONLY " : "") + NameSql(item.table) + AliasSql(item.alias);
+    case FromKind::kTable: {
+      std::string out = (item.only ? "ONLY " : "") + NameSql(item.table) + AliasSql(item.alias);
+      if (!item.sample_method.empty()) {
+        out += " TABLESAMPLE " + QuoteIdentifier(item.sample_method) + " (" +
+               JoinExprs(item.sample_args) + ")";
+        if (item.sample_repeatable) out += " REPEATABLE (" + ToSql(*item.sample_repeatable) + ")";
+      }
+      return out;
+    }
     case FromKind::kSubquery:
       return std::string(item.lateral ? "LATERAL " : "") + "(" +
              (item.subquery ? ToSql(*item.subquery) : "") + ")" + AliasSql(item.alias);

@@ -92,6 +92,20 @@ FromItem Transformer::TransformFromItem(const PgQuery__Node* node) {
       item.alias = TransformAlias(rv->alias);
       break;
     }
+    case PG_QUERY__NODE__NODE_RANGE_TABLE_SAMPLE: {
+      const PgQuery__RangeTableSample* sample = node->range_table_sample;
+      if (sample->relation == nullptr ||
+          sample->relation->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
+        Fail(Loc(sample->location), "not supported: TABLESAMPLE of other than a table");
+        break;
+      }
+      item = TransformFromItem(sample->relation);
+      const std::vector<std::string> method = StringList(sample->n_method, sample->method);
+      item.sample_method = method.empty() ? "" : method.back();
+      item.sample_args = TransformExprs(sample->n_args, sample->args);
+      item.sample_repeatable = TransformExpr(sample->repeatable);
+      break;
+    }
     case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
       const PgQuery__RangeSubselect* sub = node->range_subselect;
       item.kind = FromKind::kSubquery;

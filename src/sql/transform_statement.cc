@@ -121,6 +121,8 @@ std::string OtherName(const PgQuery__Node* node) {
       return "DROP " +
              WordsOf(EnumValueName(pg_query__object_type__descriptor, node->drop_stmt->remove_type)
                          .substr(7));
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+      return "SELECT INTO";  // the only SELECT that is not analysed
     default:
       return WordsOf(NodeName(node));
   }

@@ -40,9 +40,12 @@ constexpr Builtin kBuiltins[] = {
 std::string FormatType(const TypeName& type) {
   std::string out;
   const Builtin* builtin = nullptr;
-  if (type.names.size() == 2 && type.names[0] == "pg_catalog") {
+  // The grammar qualifies SQL-standard names (`integer` → pg_catalog.int4); internal names written
+  // by the user (`timestamptz`, `int8`) stay unqualified but mean the same type.
+  const bool qualified = type.names.size() == 2 && type.names[0] == "pg_catalog";
+  if (qualified || type.names.size() == 1) {
     for (const Builtin& b : kBuiltins) {
-      if (type.names[1] == b.catalog_name) builtin = &b;
+      if (type.names.back() == b.catalog_name) builtin = &b;
     }
   }
   std::string modifiers;

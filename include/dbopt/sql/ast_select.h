@@ -62,6 +62,10 @@ struct FromItem {
   // kTable
   QualifiedName table;
   bool only = false;  // FROM ONLY t
+  // t TABLESAMPLE method (args) [REPEATABLE (seed)]; method empty: no sampling
+  std::string sample_method;
+  std::vector<ExprPtr> sample_args;
+  ExprPtr sample_repeatable;
 
   // kSubquery
   std::unique_ptr<SelectStmt> subquery;

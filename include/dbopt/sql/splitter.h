@@ -1,6 +1,8 @@
-// Splitting a SQL file into statements with PostgreSQL's own scanner, so that semicolons in
-// strings (also E'' and dollar-quoted), quoted identifiers and comments (-- and nested /* */)
-// never split a statement.
+// Splitting a SQL file into statements the way psql does, so that semicolons in strings (also
+// E'' and dollar-quoted), quoted identifiers, comments (-- and nested /* */), parentheses
+// (CREATE RULE ... (a; b)) and BEGIN ATOMIC ... END bodies never split a statement. A quoted
+// string or comment that never ends runs to the end of the file: the parser then reports it
+// with PostgreSQL's words ("unterminated quoted string at or near ...").
 #pragma once
 
 #include <cstddef>
@@ -22,8 +24,7 @@ struct StatementSpan {
 
 struct SplitResult {
   std::vector<StatementSpan> spans;
-  // Set when the scanner could not tokenize the file (e.g. an unterminated quoted string): the
-  // spans then hold the statements before the bad one, and the bad one runs to the end of file.
+  // Set when the file holds a NUL byte: libpg_query reads C strings, so the text stops there.
   std::optional<Diagnostic> error;
 };
 
