@@ -254,7 +254,37 @@ bool NeedsParensBeforeCast(const Expr& e) {
   return e.kind == ExprKind::kConst && !e.text.empty() && e.text[0] == '-';
 }
 
+// Calls the parser made from SQL syntax (funcformat COERCE_SQL_SYNTAX) print in that syntax, so
+// that the text parses back to the same tree; empty when `e` is not one of them.
+std::string SqlSyntaxCallSql(const Expr& e) {
+  if (!e.func || !e.func->sql_syntax || e.names.size() != 2 || e.names[0] != "pg_catalog")
+    return "";
+  const std::string& name = e.names[1];
+  const size_t n = e.children.size();
+  if (name == "extract" && n == 2 && e.children[0] &&
+      e.children[0]->const_kind == ConstKind::kString) {
+    return "EXTRACT(" + e.children[0]->text + " FROM " + Child(e, 1) + ")";
+  }
+  if (name == "substring" && (n == 2 || n == 3)) {
+    return "SUBSTRING(" + Child(e, 0) + " FROM " + Child(e, 1) +
+           (n == 3 ? " FOR " + Child(e, 2) : "") + ")";
+  }
+  if (name == "timezone" && n == 2) return "(" + Child(e, 1) + " AT TIME ZONE " + Child(e, 0) + ")";
+  if (name == "position" && n == 2) return "POSITION(" + Child(e, 1) + " IN " + Child(e, 0) + ")";
+  if (name == "overlay" && (n == 3 || n == 4)) {
+    return "OVERLAY(" + Child(e, 0) + " PLACING " + Child(e, 1) + " FROM " + Child(e, 2) +
+           (n == 4 ? " FOR " + Child(e, 3) : "") + ")";
+  }
+  if ((name == "btrim" || name == "ltrim" || name == "rtrim") && (n == 1 || n == 2)) {
+    const char* side = name == "btrim" ? "BOTH" : name == "ltrim" ? "LEADING" : "TRAILING";
+    return std::string("TRIM(") + side + (n == 2 ? " " + Child(e, 1) : "") + " FROM " +
+           Child(e, 0) + ")";
+  }
+  return "";
+}
+
 std::string FuncCallSql(const Expr& e) {
+  if (std::string syntax = SqlSyntaxCallSql(e); !syntax.empty()) return syntax;
   const FuncCallInfo* f = e.func.get();
   std::string out = JoinNames(e.names) + "(";
   if (f && f->star) {

@@ -111,8 +111,14 @@ TEST_CASE("function calls: aggregates, DISTINCT, ORDER BY, FILTER, OVER, count(*
 TEST_CASE("SQL-syntax functions print as valid calls") {
   auto p = ParseExpr("extract(year FROM d)");
   CHECK(p.expr().func->sql_syntax);
-  CHECK(ExprSql("extract(year FROM d)") == "pg_catalog.extract('year', d)");
-  CHECK(ExprSql("d AT TIME ZONE 'UTC'") == "pg_catalog.timezone('UTC', d)");
+  CHECK(ExprSql("extract(year FROM d)") == "EXTRACT(year FROM d)");
+  CHECK(ExprSql("d AT TIME ZONE 'UTC'") == "(d AT TIME ZONE 'UTC')");
+  CHECK(ExprSql("substring(s FROM 1 FOR 2)") == "SUBSTRING(s FROM 1 FOR 2)");
+  CHECK(ExprSql("trim(both ' ' FROM s)") == "TRIM(BOTH ' ' FROM s)");
+  CHECK(ExprSql("position('a' IN s)") == "POSITION('a' IN s)");
+  CHECK(ExprSql("overlay(s placing 'x' from 1)") == "OVERLAY(s PLACING 'x' FROM 1)");
+  CHECK(ExprSql("pg_catalog.extract('year', d)") ==
+        "pg_catalog.extract('year', d)");  // a plain call
   CHECK(ExprSql("CURRENT_TIMESTAMP(3)") == "CURRENT_TIMESTAMP(3)");
   CHECK(ExprSql("CURRENT_DATE") == "CURRENT_DATE");
 }
