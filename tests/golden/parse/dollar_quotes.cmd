@@ -1,0 +1,1 @@
+parse -f tests/golden/parse/dollar_quotes.sql

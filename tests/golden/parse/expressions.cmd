@@ -1,0 +1,1 @@
+parse -f tests/golden/parse/expressions.sql

@@ -1,0 +1,1 @@
+parse --format json -f tests/golden/parse/comments.sql

@@ -1,0 +1,1 @@
+parse -f tests/golden/parse/set_ops_grouping.sql
