@@ -466,6 +466,10 @@ bool FastDecimalToDouble(std::string_view lexeme, double* out) {
 
 bool JsonCursor::ReadDouble(double* out) {
   if (!ExpectType(Type::kNumber, "a number")) return false;
+  return ReadDoubleHere(out);
+}
+
+bool JsonCursor::ReadDoubleHere(double* out) {
   const size_t offset = static_cast<size_t>(p_ - begin_);
   std::string_view lexeme;
   bool integral = false;
@@ -476,6 +480,74 @@ bool JsonCursor::ReadDouble(double* out) {
     return Fail(offset, fmt::format("number {} is out of range", lexeme));
   }
   return true;
+}
+
+const char* JsonCursor::NextPlainElement(const Frame& frame) const {
+  const char* q = p_;
+  if (!frame.first) {
+    if (q == end_ || *q != ',') return nullptr;
+    ++q;
+    while (q < end_ && (*q == ' ' || *q == '\n' || *q == '\r' || *q == '\t')) ++q;
+  }
+  return q < end_ ? q : nullptr;
+}
+
+bool JsonCursor::ReadStringArray(std::vector<std::string>* out) {
+  if (!BeginArray()) return false;
+  while (true) {
+    SkipSpaces();
+    Frame& frame = frames_.back();
+    if (p_ < end_ && *p_ == ']') {
+      ++p_;
+      frames_.pop_back();
+      return true;
+    }
+    const char* q = NextPlainElement(frame);
+    if (q == nullptr || *q != '"') break;
+    const char* start = q + 1;
+    const char* e = start;
+    while (e < end_) {
+      const auto c = static_cast<unsigned char>(*e);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++e;
+    }
+    if (e == end_ || *e != '"') break;  // escapes, UTF-8 or an error: the generic path
+    out->emplace_back(start, static_cast<size_t>(e - start));
+    frame.first = false;
+    ++frame.index;
+    p_ = e + 1;
+  }
+  std::string_view value;
+  while (NextElement()) {
+    if (!ReadStringView(&value)) return false;
+    out->emplace_back(value);
+  }
+  return ok();
+}
+
+bool JsonCursor::ReadDoubleArray(std::vector<double>* out) {
+  if (!BeginArray()) return false;
+  while (true) {
+    SkipSpaces();
+    Frame& frame = frames_.back();
+    if (p_ < end_ && *p_ == ']') {
+      ++p_;
+      frames_.pop_back();
+      return true;
+    }
+    const char* q = NextPlainElement(frame);
+    if (q == nullptr || !(*q == '-' || IsDigit(*q))) break;
+    p_ = q;
+    frame.first = false;
+    ++frame.index;
+    out->emplace_back();
+    if (!ReadDoubleHere(&out->back())) return false;
+  }
+  while (NextElement()) {
+    out->emplace_back();
+    if (!ReadDouble(&out->back())) return false;
+  }
+  return ok();
 }
 
 bool JsonCursor::ReadNumberText(std::string_view* out) {

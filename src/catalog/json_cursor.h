@@ -49,6 +49,11 @@ class JsonCursor {
   bool ReadInt64(int64_t* out);
   bool ReadInt(int* out);
   bool ReadBool(bool* out);
+  // Whole arrays of strings or numbers, appended to *out: the same result and errors as
+  // BeginArray / NextElement / Read*, with a fast path for plain elements (statistics arrays
+  // are most of a catalog).
+  bool ReadStringArray(std::vector<std::string>* out);
+  bool ReadDoubleArray(std::vector<double>* out);
   // A number's text exactly as written, e.g. "1e-05".
   bool ReadNumberText(std::string_view* out);
   // Consumes a null and returns true if the next value is null; false otherwise (not an error).
@@ -86,6 +91,10 @@ class JsonCursor {
   bool ScanNumber(std::string_view* lexeme, bool* integral);
   const char* Describe(Type type) const;
   bool ReadKey(std::string* out);
+  bool ReadDoubleHere(double* out);  // at the first character of a number
+  // Fast path of the array readers: consumes "," (unless first) and whitespace before the
+  // next element and returns where it starts, or nullptr to let the generic path decide.
+  const char* NextPlainElement(const Frame& frame) const;
 
   const SourceText& text_;
   const char* begin_;

@@ -119,14 +119,8 @@ class CatalogReader {
   // Arrays of scalars are read into a scratch vector that keeps its capacity, then moved into
   // an exactly sized vector: one allocation per array instead of one per doubling.
   bool ReadStrings(std::vector<std::string>* out) {
-    if (!cursor_.BeginArray()) return false;
     scratch_strings_.clear();
-    std::string_view value;
-    while (cursor_.NextElement()) {
-      if (!cursor_.ReadStringView(&value)) return false;
-      scratch_strings_.emplace_back(value);
-    }
-    if (!cursor_.ok()) return false;
+    if (!cursor_.ReadStringArray(&scratch_strings_)) return false;
     out->assign(std::make_move_iterator(scratch_strings_.begin()),
                 std::make_move_iterator(scratch_strings_.end()));
     return true;
@@ -143,13 +137,8 @@ class CatalogReader {
   }
 
   bool ReadDoubles(std::vector<double>* out) {
-    if (!cursor_.BeginArray()) return false;
     scratch_doubles_.clear();
-    while (cursor_.NextElement()) {
-      scratch_doubles_.emplace_back();
-      if (!cursor_.ReadDouble(&scratch_doubles_.back())) return false;
-    }
-    if (!cursor_.ok()) return false;
+    if (!cursor_.ReadDoubleArray(&scratch_doubles_)) return false;
     out->assign(scratch_doubles_.begin(), scratch_doubles_.end());
     return true;
   }

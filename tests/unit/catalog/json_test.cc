@@ -316,3 +316,35 @@ TEST_CASE("every double reads back exactly: fast path and general algorithm agre
 }
 
 }  // namespace dbopt::catalog
+
+namespace dbopt::catalog {
+
+TEST_CASE("statistics arrays: plain, escaped and wrong elements") {
+  const std::string head =
+      R"({"format": "dbopt-catalog", "version": 1, "tables": [{"name": "t", "column_stats": {"a": )";
+  Result<Catalog> c = LoadJsonCatalog(SourceText(
+      "c.json",
+      head +
+          R"({"most_common_vals": [ "x" , "y\"z","é", "w"], "most_common_freqs": [0.5 ,1e-1, -0, 3]}}}]})"));
+  REQUIRE(c.ok());
+  const ColumnStats& s = c->tables[0].column_stats.at("a");
+  CHECK(s.most_common_vals == std::vector<std::string>{"x", "y\"z", "é", "w"});
+  CHECK(s.most_common_freqs == std::vector<double>{0.5, 0.1, 0, 3});
+  auto error = [&](const std::string& stats) {
+    Result<Catalog> r = LoadJsonCatalog(SourceText("c.json", head + stats + "}}]}"));
+    return r ? std::string() : r.error().diagnostic.message;
+  };
+  CHECK(error(R"({"most_common_vals": ["x", 1]})") ==
+        "tables[0].column_stats.a.most_common_vals[1]: expected a string, found a number");
+  CHECK(error(R"({"most_common_vals": ["x" "y"]})") ==
+        "invalid JSON: expected ',' or ']' after an array element");
+  CHECK(error(R"({"most_common_freqs": [0.1, "x"]})") ==
+        "tables[0].column_stats.a.most_common_freqs[1]: expected a number, found a string");
+  CHECK(error(R"({"most_common_freqs": [0.1,]})") ==
+        "invalid JSON: a trailing comma is not allowed");
+  CHECK(error(R"({"histogram_bounds": [, "x"]})") == "invalid JSON: expected a value, found ','");
+  CHECK(error(R"({"histogram_bounds": "x"})") ==
+        "tables[0].column_stats.a.histogram_bounds: expected an array, found a string");
+}
+
+}  // namespace dbopt::catalog
