@@ -23,7 +23,9 @@ expect_exit() {  # expect_exit CODE ARGS...
 expect_output() {  # expect_output PATTERN ARGS...: stdout+stderr matches the grep -E pattern
   local pattern=$1
   shift
-  if "$dbopt" "$@" 2>&1 </dev/null | grep -qE -- "$pattern"; then
+  local out
+  out=$("$dbopt" "$@" 2>&1 </dev/null)
+  if grep -qE -- "$pattern" <<<"$out"; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
