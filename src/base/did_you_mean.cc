@@ -46,4 +46,16 @@ std::optional<std::string> DidYouMean(std::string_view word,
   return best;
 }
 
+Error UnknownNameError(std::string_view what, std::string_view name,
+                       const std::vector<std::string>& names) {
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : ", ") + names[i];
+  Error error = Error::BadInput("unknown " + std::string(what) + " \"" + std::string(name) +
+                                "\" (expected one of: " + list + ")");
+  if (auto suggestion = DidYouMean(name, names)) {
+    error.diagnostic.hint = "did you mean \"" + *suggestion + "\"?";
+  }
+  return error;
+}
+
 }  // namespace dbopt

@@ -17,14 +17,7 @@ std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 Error UnknownName(std::string_view what, std::string_view name,
                   const std::vector<std::string>& names) {
-  std::string list;
-  for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : ", ") + names[i];
-  Error error = Error::BadInput("unknown " + std::string(what) + " " + Quoted(name) +
-                                " (expected one of: " + list + ")");
-  if (auto suggestion = DidYouMean(name, names)) {
-    error.diagnostic.hint = "did you mean " + Quoted(*suggestion) + "?";
-  }
-  return error;
+  return UnknownNameError(what, name, names);
 }
 
 Result<int> ParseCount(std::string_view key, std::string_view value, bool allow_unlimited) {

@@ -70,14 +70,7 @@ Result<SloCondition> ParseCondition(std::string_view text) {
   size_t index = 0;
   while (index < names.size() && names[index] != name) ++index;
   if (index == names.size()) {
-    std::string list;
-    for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : ", ") + names[i];
-    Error error =
-        Error::BadInput("unknown SLO metric " + Quoted(name) + " (expected one of: " + list + ")");
-    if (auto suggestion = DidYouMean(name, names)) {
-      error.diagnostic.hint = "did you mean " + Quoted(*suggestion) + "?";
-    }
-    return error;
+    return UnknownNameError("SLO metric", name, names);
   }
   out.metric = static_cast<SloMetric>(index);
   out.inclusive = op + 1 < text.size() && text[op + 1] == '=';

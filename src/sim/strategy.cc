@@ -13,16 +13,8 @@ namespace {
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-Error Unknown(const std::string& what, std::string_view name,
-              const std::vector<std::string>& names) {
-  std::string list;
-  for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : ", ") + names[i];
-  Error error =
-      Error::BadInput("unknown " + what + " " + Quoted(name) + " (expected one of: " + list + ")");
-  if (auto suggestion = DidYouMean(name, names)) {
-    error.diagnostic.hint = "did you mean " + Quoted(*suggestion) + "?";
-  }
-  return error;
+Error Unknown(std::string_view what, std::string_view name, const std::vector<std::string>& names) {
+  return UnknownNameError(what, name, names);
 }
 
 Result<int> PositiveInt(std::string_view key, std::string_view value) {

@@ -16,16 +16,8 @@ constexpr const char* kExample = "poisson:rate=80/s,hold=exp:100ms";
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-Error Unknown(const std::string& what, std::string_view name,
-              const std::vector<std::string>& names) {
-  std::string list;
-  for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : ", ") + names[i];
-  Error error =
-      Error::BadInput("unknown " + what + " " + Quoted(name) + " (expected one of: " + list + ")");
-  if (auto suggestion = DidYouMean(name, names)) {
-    error.diagnostic.hint = "did you mean " + Quoted(*suggestion) + "?";
-  }
-  return error;
+Error Unknown(std::string_view what, std::string_view name, const std::vector<std::string>& names) {
+  return UnknownNameError(what, name, names);
 }
 
 // "exp:100ms", "const:100ms", "lognormal:100ms" or "lognormal:100ms,0.8".
