@@ -529,4 +529,18 @@ Result<Catalog> LoadDdlCatalog(const SourceText& text) {
   return catalog;
 }
 
+Status ApplyDdl(Catalog& catalog, const SourceText& text) {
+  const sql::ParsedFile file = sql::ParseFile(text);
+  if (!file.ok()) {
+    Error error = Error::At(file.errors[0]);
+    error.notes.assign(file.errors.begin() + 1, file.errors.end());
+    return error;
+  }
+  DdlBuilder builder(text, &catalog);
+  for (const sql::Statement& statement : file.statements) {
+    if (Status st = builder.Apply(statement); !st.ok()) return st.error();
+  }
+  return Ok{};
+}
+
 }  // namespace dbopt::catalog

@@ -27,6 +27,9 @@ Result<Catalog> LoadCatalog(const std::string& source);
 Result<Catalog> LoadJsonCatalog(const SourceText& text);         // json_reader.cc
 Result<Catalog> LoadSqliteCatalog(const std::string& path);      // sqlite_loader.cc
 Result<Catalog> LoadDdlCatalog(const SourceText& text);          // ddl_loader.cc
+// Applies the DDL statements of text (CREATE TABLE/INDEX/STATISTICS, ALTER TABLE, DROP) to an
+// existing catalog, as LoadDdlCatalog does to an empty one (ddl_loader.cc).
+Status ApplyDdl(Catalog& catalog, const SourceText& text);
 Result<Catalog> LoadPostgresCatalog(const std::string& conninfo);  // postgres_loader.cc
 
 // The JSON writer (json_writer.cc): deterministic, 2-space indented, ends with a newline.

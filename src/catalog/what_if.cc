@@ -1,0 +1,122 @@
+// Hypothetical and hidden indexes; see what_if.h.
+#include "dbopt/catalog/what_if.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "dbopt/base/did_you_mean.h"
+#include "dbopt/base/source_text.h"
+#include "dbopt/catalog/load.h"
+
+namespace dbopt::catalog {
+namespace {
+
+// PG15: BLCKSZ 8192 less the page header (24) and the btree special space (16).
+constexpr double kBtreePageUsable = 8192 - 24 - 16;
+// PG15: BTREE_DEFAULT_FILLFACTOR (leaf pages) and BTREE_NONLEAF_FILLFACTOR (internal pages).
+constexpr double kLeafFillFactor = 0.90;
+constexpr double kInternalFillFactor = 0.70;
+// PG15: sizeof(IndexTupleData) and sizeof(ItemIdData).
+constexpr double kIndexTupleHeader = 8;
+constexpr double kLinePointer = 4;
+// TUNING: width of a column without statistics or a known fixed size.
+constexpr int kDefaultWidth = 32;
+
+double MaxAlign(double n) { return std::ceil(n / 8) * 8; }
+
+int ColumnWidth(const Table& table, const std::string& column) {
+  auto it = table.column_stats.find(column);
+  if (it != table.column_stats.end() && it->second.avg_width > 0) return it->second.avg_width;
+  const Column* col = table.FindColumn(column);
+  if (col == nullptr) return kDefaultWidth;
+  const std::string& t = col->type;
+  if (t == "integer" || t == "date" || t == "real") return 4;
+  if (t == "bigint" || t == "double precision" || t == "timestamp without time zone" ||
+      t == "timestamp with time zone" || t == "time without time zone") {
+    return 8;
+  }
+  if (t == "smallint") return 2;
+  if (t == "boolean") return 1;
+  if (t == "uuid") return 16;
+  return kDefaultWidth;
+}
+
+Status DropIndex(Catalog& catalog, const std::string& name) {
+  std::string schema = "public";
+  std::string bare = name;
+  if (const size_t dot = name.find('.'); dot != std::string::npos) {
+    schema = name.substr(0, dot);
+    bare = name.substr(dot + 1);
+  }
+  auto it = std::find_if(catalog.indexes.begin(), catalog.indexes.end(), [&](const Index& index) {
+    return index.name == bare && index.schema == schema;
+  });
+  if (it == catalog.indexes.end()) {
+    std::vector<std::string> names;
+    for (const Index& index : catalog.indexes) names.push_back(index.name);
+    Error error = Error::BadInput(fmt::format("--drop-index: index \"{}\" does not exist", name));
+    if (auto suggestion = DidYouMean(bare, names)) {
+      error.diagnostic.hint = fmt::format("did you mean \"{}\"?", *suggestion);
+    }
+    return error;
+  }
+  catalog.indexes.erase(it);
+  return Ok{};
+}
+
+}  // namespace
+
+void EstimateBtreeSize(const Catalog& catalog, Index& index) {
+  const Table* table = catalog.FindTable(index.schema, index.table);
+  if (table == nullptr) return;
+  double data_width = 0;
+  for (const IndexKey& key : index.keys) {
+    data_width += key.column.empty() ? kDefaultWidth : ColumnWidth(*table, key.column);
+  }
+  for (const std::string& column : index.include) data_width += ColumnWidth(*table, column);
+  const double entry = MaxAlign(kIndexTupleHeader + data_width) + kLinePointer;
+  const double tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
+  const double per_leaf = std::max(1.0, std::floor(kBtreePageUsable * kLeafFillFactor / entry));
+  const double fanout = std::max(2.0, std::floor(kBtreePageUsable * kInternalFillFactor / entry));
+  double level = std::max(1.0, std::ceil(tuples / per_leaf));
+  double pages = 1 + level;  // metapage + leaves
+  int height = 0;
+  while (level > 1) {
+    level = std::ceil(level / fanout);
+    pages += level;
+    ++height;
+  }
+  index.pages = static_cast<int64_t>(pages);
+  index.tuples = tuples;
+  index.tree_height = height;
+  index.height_estimated = true;
+}
+
+Result<Catalog> ApplyWhatIf(const Catalog& base, const WhatIf& what_if) {
+  Catalog catalog = base;
+  for (const std::string& name : what_if.drop_indexes) {
+    if (Status s = DropIndex(catalog, name); !s.ok()) return std::move(s).error();
+  }
+  for (size_t i = 0; i < what_if.create_indexes.size(); ++i) {
+    const std::string& sql = what_if.create_indexes[i];
+    const size_t before = catalog.indexes.size();
+    SourceText text(fmt::format("--index {}", i + 1), sql);
+    if (Status s = ApplyDdl(catalog, text); !s.ok()) return std::move(s).error();
+    if (catalog.indexes.size() != before + 1) {
+      return Error::BadInput(
+          fmt::format("--index {}: expected one CREATE INDEX statement, got: {}", i + 1, sql));
+    }
+    Index& index = catalog.indexes.back();
+    if (index.method != "btree") {
+      return Error::BadInput(fmt::format(
+          "not supported: hypothetical {} index \"{}\" (only btree has a size model)",
+          index.method, index.name));
+    }
+    EstimateBtreeSize(catalog, index);
+  }
+  return catalog;
+}
+
+}  // namespace dbopt::catalog

@@ -1,0 +1,374 @@
+// The planner's bridge to the cost module; see costing.h.
+#include "costing.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "dbopt/cost/bitmap_cost.h"
+#include "dbopt/cost/index_am_cost.h"
+#include "dbopt/cost/material_cost.h"
+#include "dbopt/cost/sort_cost.h"
+#include "dbopt/cost/scan_cost.h"
+#include "dbopt/stats/estimator.h"
+
+namespace dbopt::plan {
+namespace {
+
+using bind::BoundKind;
+
+// cost_qual_eval_walker: cpu_operator_cost per operator or function call; a ScalarArrayOp
+// costs cpu_operator_cost · 0.5 · the array's length; Vars, constants and boolean operators are
+// free.
+cost::QualCost ExprCost(const cost::CostParams& params, const BoundExpr& expr) {
+  cost::QualCost qc;
+  bind::Walk(expr, [&](const BoundExpr& node) {
+    switch (node.kind) {
+      case BoundKind::kOp:
+      case BoundKind::kFunc:
+      case BoundKind::kDistinct:
+      case BoundKind::kNullIf:
+        qc.per_tuple += params.cpu_operator_cost;
+        break;
+      case BoundKind::kScalarArrayOp:
+        qc.per_tuple += params.cpu_operator_cost * 0.5 *
+                        stats::EstimateArrayLength(*node.args[1]);
+        break;
+      default:
+        break;
+    }
+  });
+  return qc;
+}
+
+std::vector<const BoundExpr*> ClausesOf(const std::vector<const RestrictInfo*>& quals) {
+  std::vector<const BoundExpr*> out;
+  out.reserve(quals.size());
+  for (const RestrictInfo* rinfo : quals) out.push_back(rinfo->clause);
+  return out;
+}
+
+std::vector<const RestrictInfo*> NonIndexQuals(const Path& path) {
+  std::vector<const RestrictInfo*> rest;
+  for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
+    bool used = false;
+    for (const IndexClause& ic : path.index_clauses) used = used || ic.rinfo == rinfo;
+    if (!used) rest.push_back(rinfo);
+  }
+  return rest;
+}
+
+double TotalTablePages(const PlannerInfo& root) {
+  double pages = 0;
+  for (int rtindex : root.all_baserels.Members()) pages += root.simple_rels[rtindex]->pages;
+  return pages;
+}
+
+// The index's boundary quals (btcostestimate): index columns in order while each has an '='
+// (or IS NULL) clause, plus the clauses of the first column without one.
+std::vector<const IndexClause*> BoundaryQuals(const Path& path, bool* eq_on_all_keys,
+                                              double* sa_scans) {
+  std::vector<const IndexClause*> out;
+  *eq_on_all_keys = true;
+  *sa_scans = 1;
+  int col = 0;
+  bool found_eq = true;
+  for (; col < path.index->key_columns && found_eq; ++col) {
+    found_eq = false;
+    bool any = false;
+    for (const IndexClause& ic : path.index_clauses) {
+      if (ic.column != col) continue;
+      any = true;
+      out.push_back(&ic);
+      const BoundExpr& q = *ic.index_qual;
+      if (q.kind == BoundKind::kOp && q.op_class == bind::OpClass::kEq) found_eq = true;
+      if (q.kind == BoundKind::kNullTest && !q.negated) {
+        found_eq = true;
+        *eq_on_all_keys = false;
+      }
+      if (q.kind == BoundKind::kScalarArrayOp) {
+        found_eq = q.op_class == bind::OpClass::kEq;
+        *eq_on_all_keys = false;
+        const int len = stats::EstimateArrayLength(*q.args[1]);
+        if (len > 1) *sa_scans *= len;
+      }
+    }
+    if (!any) found_eq = false;
+    if (!found_eq) *eq_on_all_keys = false;
+  }
+  if (col < path.index->key_columns) *eq_on_all_keys = false;
+  return out;
+}
+
+}  // namespace
+
+void SetClauseCost(const PlannerInfo& root, RestrictInfo& rinfo) {
+  rinfo.eval_cost = ExprCost(root.params, *rinfo.clause);
+}
+
+cost::QualCost QualsCost(const std::vector<const RestrictInfo*>& quals) {
+  cost::QualCost total;
+  for (const RestrictInfo* rinfo : quals) total += rinfo->eval_cost;
+  return total;
+}
+
+cost::QualCost QualsCost(const std::vector<RestrictInfo*>& quals) {
+  cost::QualCost total;
+  for (const RestrictInfo* rinfo : quals) total += rinfo->eval_cost;
+  return total;
+}
+
+double RestrictionSelectivity(const PlannerInfo& root, const std::vector<const RestrictInfo*>& quals,
+                              int rtindex) {
+  return stats::ClauseListSelectivity(root.estimation, ClausesOf(quals), rtindex, nullptr);
+}
+
+void SetBaseRelSize(PlannerInfo& root, RelOptInfo& rel) {
+  for (RestrictInfo* rinfo : rel.baserestrictinfo) SetClauseCost(root, *rinfo);
+  for (RestrictInfo* rinfo : rel.joininfo) SetClauseCost(root, *rinfo);
+  const std::vector<const RestrictInfo*> quals(rel.baserestrictinfo.begin(),
+                                               rel.baserestrictinfo.end());
+  const double sel = RestrictionSelectivity(root, quals, rel.rtindex);
+  rel.rows = cost::ClampRowEst(rel.tuples * sel);
+  rel.baserestrictcost = QualsCost(rel.baserestrictinfo);
+  root.estimation.rels[rel.rtindex].rows = rel.rows;
+}
+
+double JoinRelRows(PlannerInfo& root, const RelOptInfo& outer, const RelOptInfo& inner,
+                   const SpecialJoinInfo* sj, const std::vector<const RestrictInfo*>& clauses) {
+  // calc_joinrel_size_estimate: for an inner join all clauses form jselec; for an outer join
+  // the join's own clauses form jselec and pushed-down ones pselec.
+  std::vector<const BoundExpr*> join_quals, pushed;
+  for (const RestrictInfo* rinfo : clauses) {
+    const_cast<RestrictInfo*>(rinfo)->eval_cost = ExprCost(root.params, *rinfo->clause);
+    if (sj != nullptr && rinfo->is_pushed_down) {
+      pushed.push_back(rinfo->clause);
+    } else {
+      join_quals.push_back(rinfo->clause);
+    }
+  }
+  stats::SpecialJoin inner_join;
+  inner_join.join_type = bind::JoinType::kInner;
+  inner_join.min_lefthand = inner_join.syn_lefthand = outer.relids;
+  inner_join.min_righthand = inner_join.syn_righthand = inner.relids;
+  const stats::SpecialJoin* estimation = sj != nullptr ? &sj->estimation : &inner_join;
+  const double jselec = stats::ClauseListSelectivity(root.estimation, join_quals, 0, estimation);
+  const double pselec =
+      pushed.empty() ? 1.0 : stats::ClauseListSelectivity(root.estimation, pushed, 0, estimation);
+  const double o = outer.rows, i = inner.rows;
+  double rows = 0;
+  switch (estimation->join_type) {
+    case bind::JoinType::kInner:
+      rows = o * i * jselec;
+      break;
+    case bind::JoinType::kLeft:
+      rows = std::max(o * i * jselec, o) * pselec;
+      break;
+    case bind::JoinType::kSemi:
+      rows = o * jselec * pselec;
+      break;
+    case bind::JoinType::kAnti:
+      rows = o * (1.0 - jselec) * pselec;
+      break;
+    default:
+      rows = std::max(o * i * jselec, std::max(o, i)) * pselec;
+      break;
+  }
+  return cost::ClampRowEst(rows);
+}
+
+void CostSeqScan(const PlannerInfo& root, Path& path) {
+  const RelOptInfo& rel = *path.parent;
+  cost::SeqScanInput in;
+  in.pages = rel.pages;
+  in.tuples = rel.tuples;
+  in.rows = rel.rows;
+  in.quals = rel.baserestrictcost;
+  in.parallel_workers = path.parallel_workers;
+  const cost::ScanCost sc = cost::CostSeqScan(root.params, in);
+  path.startup_cost = sc.cost.startup;
+  path.total_cost = sc.cost.total;
+  path.rows = sc.rows;
+}
+
+void CostIndexScan(const PlannerInfo& root, Path& path, double loop_count) {
+  const RelOptInfo& rel = *path.parent;
+  const IndexInfo& index = *path.index;
+  std::vector<const BoundExpr*> index_quals;
+  for (const IndexClause& ic : path.index_clauses) index_quals.push_back(ic.index_qual);
+
+  cost::BtreeCostInput bt;
+  bt.generic.index_pages = index.pages;
+  bt.generic.index_tuples = index.tuples;
+  bt.generic.rel_tuples = rel.tuples;
+  bt.generic.selectivity =
+      stats::ClauseListSelectivity(root.estimation, index_quals, rel.rtindex, nullptr);
+  bt.generic.num_index_quals = static_cast<int>(index_quals.size());
+  bt.generic.loop_count = loop_count;
+  bt.generic.total_table_pages = TotalTablePages(root);
+  double sa_scans = 1;
+  for (const BoundExpr* q : index_quals) {
+    if (q->kind == BoundKind::kScalarArrayOp) {
+      const int len = stats::EstimateArrayLength(*q->args[1]);
+      if (len > 1) sa_scans *= len;
+    }
+    // Operands that are not constants are evaluated once per scan (e.g. outer Vars: free).
+  }
+  bt.generic.num_sa_scans = sa_scans;
+  bool eq_all = false;
+  double boundary_sa = 1;
+  std::vector<const BoundExpr*> boundary;
+  for (const IndexClause* ic : BoundaryQuals(path, &eq_all, &boundary_sa)) {
+    boundary.push_back(ic->index_qual);
+  }
+  bt.unique_equal_on_all_keys = index.unique && eq_all;
+  bt.boundary_selectivity =
+      stats::ClauseListSelectivity(root.estimation, boundary, rel.rtindex, nullptr);
+  bt.boundary_sa_scans = boundary_sa;
+  bt.tree_height = index.tree_height;
+  bt.key_columns = index.key_columns;
+  bt.leading_descending = !index.reverse_sort.empty() && index.reverse_sort[0];
+  if (index.key_attnos[0] > 0) {
+    const std::string& column = rel.table->columns[index.key_attnos[0] - 1].name;
+    auto it = rel.table->column_stats.find(column);
+    if (it != rel.table->column_stats.end() && it->second.correlation) {
+      bt.has_correlation = true;
+      bt.leading_correlation = *it->second.correlation;
+    }
+  }
+  const cost::IndexAmCost am = cost::BtCostEstimate(root.params, bt);
+  path.index_total_cost = am.total;
+  path.index_selectivity = am.selectivity;
+
+  // Parameterized paths return the rows that match the join clauses too (ppi_rows).
+  double rows = rel.rows;
+  std::vector<const RestrictInfo*> qpquals = NonIndexQuals(path);
+  if (!path.required_outer.IsEmpty()) {
+    std::vector<const BoundExpr*> all;
+    for (const RestrictInfo* rinfo : rel.baserestrictinfo) all.push_back(rinfo->clause);
+    for (const IndexClause& ic : path.index_clauses) {
+      if (!ic.rinfo->clause_relids.IsSubsetOf(rel.relids)) all.push_back(ic.rinfo->clause);
+    }
+    rows = cost::ClampRowEst(
+        rel.tuples * stats::ClauseListSelectivity(root.estimation, all, rel.rtindex, nullptr));
+  }
+  if (path.bitmap_leaf) {
+    path.rows = rel.rows;
+    path.startup_cost = am.startup;
+    path.total_cost = am.total;
+    return;
+  }
+  cost::IndexScanInput in;
+  in.am = am;
+  in.rel_pages = rel.pages;
+  in.rel_tuples = rel.tuples;
+  in.rows = rows;
+  in.allvisfrac = rel.allvisfrac;
+  in.index_pages = index.pages;
+  in.total_table_pages = TotalTablePages(root);
+  in.index_only = path.kind == PathKind::kIndexOnlyScan;
+  in.loop_count = loop_count;
+  in.qpquals = QualsCost(qpquals);
+  const cost::IndexScanCost ic = cost::CostIndex(root.params, in);
+  path.startup_cost = ic.scan.cost.startup;
+  path.total_cost = ic.scan.cost.total;
+  path.rows = ic.scan.rows;
+}
+
+namespace {
+
+cost::BitmapNode BitmapNodeOf(const PlannerInfo& root, const Path& path) {
+  if (path.kind == PathKind::kIndexScan) {
+    cost::IndexAmCost am;
+    am.startup = path.startup_cost;
+    am.total = path.index_total_cost;
+    am.selectivity = path.index_selectivity;
+    return cost::BitmapIndexLeaf(root.params, am, path.rows, path.index->pages);
+  }
+  std::vector<cost::BitmapNode> children;
+  for (const Path* child : path.bitmap_children) children.push_back(BitmapNodeOf(root, *child));
+  return path.kind == PathKind::kBitmapAnd ? cost::BitmapAnd(root.params, children)
+                                           : cost::BitmapOr(root.params, children);
+}
+
+}  // namespace
+
+void CostBitmapAndOr(const PlannerInfo& root, Path& path) {
+  const cost::BitmapNode node = BitmapNodeOf(root, path);
+  path.startup_cost = node.cost;
+  path.total_cost = node.cost;
+  path.bitmap_selectivity = node.selectivity;
+  path.rows = path.parent->rows;
+}
+
+void CostBitmapHeapScan(const PlannerInfo& root, Path& path, double loop_count) {
+  const RelOptInfo& rel = *path.parent;
+  cost::BitmapHeapInput in;
+  in.bitmap = BitmapNodeOf(root, *path.bitmap_children[0]);
+  in.rel_pages = rel.pages;
+  in.rel_tuples = rel.tuples;
+  in.rows = rel.rows;
+  in.loop_count = loop_count;
+  in.total_table_pages = TotalTablePages(root);
+  in.quals = rel.baserestrictcost;
+  const cost::ScanCost sc = cost::CostBitmapHeapScan(root.params, in);
+  path.startup_cost = sc.cost.startup;
+  path.total_cost = sc.cost.total;
+  path.rows = sc.rows;
+}
+
+void CostSort(const PlannerInfo& root, Path& path, const Path& input, double limit_tuples) {
+  // cost_sort: comparison cost 2·cpu_operator_cost per comparison, no extra.
+  const int width = input.parent != nullptr ? input.parent->width : 0;
+  const cost::Cost c = cost::CostSort(root.params, input.total_cost, input.rows, width,
+                                      0.0, limit_tuples);
+  path.startup_cost = c.startup;
+  path.total_cost = c.total;
+  path.rows = input.rows;
+}
+
+void CostMaterial(const PlannerInfo& root, Path& path, const Path& input) {
+  const int width = input.parent != nullptr ? input.parent->width : 0;
+  const cost::Cost c = cost::CostMaterial(root.params, {input.startup_cost, input.total_cost},
+                                          input.rows, width);
+  path.startup_cost = c.startup;
+  path.total_cost = c.total;
+  path.rows = input.rows;
+}
+
+// adjust_limit_rows_costs (pathnode.c):
+//   OFFSET k: startup += (total - startup) · k / rows; rows -= k (at least 1)
+//   LIMIT n:  total = startup + (total - startup) · n / rows; rows = n (at least 1)
+// A non-constant OFFSET or LIMIT counts as 10% of the input rows.
+void CostLimit(const PlannerInfo& root, Path& path, const Path& input, bool has_count,
+               bool has_offset) {
+  (void)root;
+  // PG15: pathnode.c uses clamp_row_est(input_rows * 0.10) for non-constant values.
+  constexpr double kNonConstantFraction = 0.10;
+  double rows = input.rows;
+  double startup = input.startup_cost;
+  double total = input.total_cost;
+  const double input_rows = input.rows;
+  if (has_offset) {
+    double offset = path.limit_offset;
+    if (offset < 0) offset = cost::ClampRowEst(input_rows * kNonConstantFraction);
+    if (offset > 0) {
+      if (offset > rows) offset = rows;
+      if (input_rows > 0) startup += (input.total_cost - input.startup_cost) * offset / input_rows;
+      rows -= offset;
+      if (rows < 1) rows = 1;
+    }
+  }
+  if (has_count) {
+    double count = path.limit_count;
+    if (count < 0) count = cost::ClampRowEst(input_rows * kNonConstantFraction);
+    if (count < rows) rows = count < 1 ? 1 : count;
+    if (input_rows > 0) {
+      total = startup + (input.total_cost - input.startup_cost) * rows / input_rows;
+    }
+  }
+  path.startup_cost = startup;
+  path.total_cost = total;
+  path.rows = rows;
+}
+
+}  // namespace dbopt::plan

@@ -1,0 +1,276 @@
+// Path → PlanNode; see create_plan.h.
+#include "create_plan.h"
+
+#include <algorithm>
+
+#include "costing.h"
+#include "equivalence.h"
+
+namespace dbopt::plan {
+namespace {
+
+std::vector<bind::BoundExprPtr> Exprs(const std::vector<const RestrictInfo*>& quals) {
+  std::vector<bind::BoundExprPtr> out;
+  for (const RestrictInfo* rinfo : OrderQuals(quals)) out.push_back(bind::Clone(*rinfo->clause));
+  return out;
+}
+
+bool Contains(const std::vector<const RestrictInfo*>& list, const RestrictInfo* rinfo) {
+  return std::find(list.begin(), list.end(), rinfo) != list.end();
+}
+
+// The rel's restriction clauses that the index conditions do not already enforce.
+std::vector<const RestrictInfo*> NonIndexQuals(const Path& path) {
+  std::vector<const RestrictInfo*> used;
+  for (const IndexClause& ic : path.index_clauses) used.push_back(ic.rinfo);
+  std::vector<const RestrictInfo*> rest;
+  for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
+    if (!Contains(used, rinfo)) rest.push_back(rinfo);
+  }
+  return rest;
+}
+
+void CopyEstimates(const Path& path, PlanNode& node) {
+  node.startup_cost = path.startup_cost;
+  node.total_cost = path.total_cost;
+  node.rows = path.rows;
+  node.width = path.parent != nullptr ? path.parent->width : 0;
+  node.parallel_aware = path.parallel_aware;
+}
+
+// The expression to sort by for each key: the first non-constant member of its class that the
+// input can compute (its Vars are within `available`, when given).
+std::vector<SortKey> SortKeysFor(PlannerInfo& root, const PathKeys& keys,
+                                 const Relids& available = Relids()) {
+  std::vector<SortKey> out;
+  for (const PathKey& key : keys) {
+    const EquivalenceClass& ec = root.ecs[key.ec];
+    const BoundExpr* expr = nullptr;
+    for (const EquivalenceMember& m : ec.members) {
+      if (!m.is_const && (available.IsEmpty() || m.relids.IsSubsetOf(available))) {
+        expr = m.expr;
+        break;
+      }
+    }
+    if (expr == nullptr) continue;
+    SortKey sk;
+    sk.expr = bind::Clone(*expr);
+    sk.descending = key.descending;
+    sk.nulls_first = key.nulls_first;
+    out.push_back(std::move(sk));
+  }
+  return out;
+}
+
+std::unique_ptr<PlanNode> MakeNode(PlanKind kind, const Path& path) {
+  auto node = std::make_unique<PlanNode>();
+  node->kind = kind;
+  CopyEstimates(path, *node);
+  return node;
+}
+
+std::unique_ptr<PlanNode> IndexScanNode(PlannerInfo& root, const Path& path) {
+  (void)root;
+  auto node = MakeNode(path.kind == PathKind::kIndexOnlyScan ? PlanKind::kIndexOnlyScan
+                                                             : PlanKind::kIndexScan,
+                       path);
+  node->scan_rtindex = path.parent->rtindex;
+  node->index = path.index->index;
+  node->index_name = path.index->name;
+  node->direction = path.direction;
+  for (const IndexClause& ic : path.index_clauses) {
+    node->index_cond.push_back(bind::Clone(*ic.index_qual));
+  }
+  node->filter = Exprs(NonIndexQuals(path));
+  return node;
+}
+
+std::unique_ptr<PlanNode> BitmapTree(PlannerInfo& root, const Path& path,
+                                     std::vector<bind::BoundExprPtr>& recheck) {
+  if (path.kind == PathKind::kBitmapAnd || path.kind == PathKind::kBitmapOr) {
+    auto node = MakeNode(path.kind == PathKind::kBitmapAnd ? PlanKind::kBitmapAnd
+                                                           : PlanKind::kBitmapOr,
+                         path);
+    node->startup_cost = path.total_cost;  // BitmapAnd/Or show their cost as both numbers
+    node->width = 0;
+    node->rows = 0;
+    for (const Path* child : path.bitmap_children) {
+      node->children.push_back(BitmapTree(root, *child, recheck));
+    }
+    return node;
+  }
+  auto node = MakeNode(PlanKind::kBitmapIndexScan, path);
+  node->scan_rtindex = path.parent->rtindex;
+  node->index = path.index->index;
+  node->index_name = path.index->name;
+  node->startup_cost = 0;
+  node->total_cost = path.index_total_cost;
+  node->width = 0;
+  for (const IndexClause& ic : path.index_clauses) {
+    node->index_cond.push_back(bind::Clone(*ic.index_qual));
+    recheck.push_back(bind::Clone(*ic.index_qual));
+  }
+  return node;
+}
+
+}  // namespace
+
+std::vector<const RestrictInfo*> OrderQuals(std::vector<const RestrictInfo*> quals) {
+  std::stable_sort(quals.begin(), quals.end(), [](const RestrictInfo* a, const RestrictInfo* b) {
+    return a->eval_cost.per_tuple < b->eval_cost.per_tuple;
+  });
+  return quals;
+}
+
+std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
+  switch (path.kind) {
+    case PathKind::kSeqScan: {
+      auto node = MakeNode(PlanKind::kSeqScan, path);
+      node->scan_rtindex = path.parent->rtindex;
+      node->filter = Exprs({path.parent->baserestrictinfo.begin(),
+                            path.parent->baserestrictinfo.end()});
+      return node;
+    }
+    case PathKind::kIndexScan:
+    case PathKind::kIndexOnlyScan:
+      return IndexScanNode(root, path);
+    case PathKind::kBitmapHeapScan: {
+      auto node = MakeNode(PlanKind::kBitmapHeapScan, path);
+      node->scan_rtindex = path.parent->rtindex;
+      node->children.push_back(BitmapTree(root, *path.bitmap_children[0], node->recheck_cond));
+      node->children[0]->relationship = ParentRelationship::kOuter;
+      std::vector<const RestrictInfo*> rest;
+      std::vector<const RestrictInfo*> in_bitmap;
+      std::vector<const Path*> stack{path.bitmap_children[0]};
+      while (!stack.empty()) {
+        const Path* p = stack.back();
+        stack.pop_back();
+        for (const IndexClause& ic : p->index_clauses) in_bitmap.push_back(ic.rinfo);
+        for (const Path* c : p->bitmap_children) stack.push_back(c);
+      }
+      for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
+        if (!Contains(in_bitmap, rinfo)) rest.push_back(rinfo);
+      }
+      node->filter = Exprs(rest);
+      return node;
+    }
+    case PathKind::kNestLoop:
+    case PathKind::kHashJoin:
+    case PathKind::kMergeJoin: {
+      const PlanKind kind = path.kind == PathKind::kNestLoop  ? PlanKind::kNestLoop
+                            : path.kind == PathKind::kHashJoin ? PlanKind::kHashJoin
+                                                               : PlanKind::kMergeJoin;
+      auto node = MakeNode(kind, path);
+      node->join_type = path.join_type;
+      node->inner_unique = path.inner_unique;
+      auto outer = CreatePlan(root, *path.outer);
+      auto inner = CreatePlan(root, *path.inner);
+      std::vector<const RestrictInfo*> other;
+      for (const RestrictInfo* rinfo : path.join_restrict) {
+        if (!Contains(path.path_clauses, rinfo)) other.push_back(rinfo);
+      }
+      if (kind == PlanKind::kHashJoin) {
+        node->hash_cond = Exprs(path.path_clauses);
+        auto hash = std::make_unique<PlanNode>();
+        hash->kind = PlanKind::kHash;
+        hash->startup_cost = inner->total_cost;
+        hash->total_cost = inner->total_cost;
+        hash->rows = inner->rows;
+        hash->width = inner->width;
+        inner->relationship = ParentRelationship::kOuter;
+        hash->children.push_back(std::move(inner));
+        inner = std::move(hash);
+      } else if (kind == PlanKind::kMergeJoin) {
+        node->merge_cond = Exprs(path.path_clauses);
+        // Explicit sorts of the inputs, and a Materialize over the inner when costing chose it.
+        auto wrap_sort = [&](std::unique_ptr<PlanNode> child, const PathKeys& keys,
+                             const Path& input) {
+          if (keys.empty()) return child;
+          Path sort_path;
+          sort_path.kind = PathKind::kSort;
+          sort_path.parent = input.parent;
+          CostSort(root, sort_path, input, -1);
+          auto sort = MakeNode(PlanKind::kSort, sort_path);
+          sort->sort_keys = SortKeysFor(root, keys, input.parent->relids);
+          child->relationship = ParentRelationship::kOuter;
+          sort->children.push_back(std::move(child));
+          return sort;
+        };
+        outer = wrap_sort(std::move(outer), path.outer_sort_keys, *path.outer);
+        inner = wrap_sort(std::move(inner), path.inner_sort_keys, *path.inner);
+        if (path.materialize_inner) {
+          auto mat = std::make_unique<PlanNode>();
+          mat->kind = PlanKind::kMaterialize;
+          mat->startup_cost = inner->startup_cost;
+          // createplan.c: the Materialize shows its input's cost plus cpu_operator_cost a row.
+          mat->total_cost = inner->total_cost + root.params.cpu_operator_cost * inner->rows;
+          mat->rows = inner->rows;
+          mat->width = inner->width;
+          inner->relationship = ParentRelationship::kOuter;
+          mat->children.push_back(std::move(inner));
+          inner = std::move(mat);
+        }
+      }
+      node->join_filter = Exprs(other);
+      outer->relationship = ParentRelationship::kOuter;
+      inner->relationship = ParentRelationship::kInner;
+      node->children.push_back(std::move(outer));
+      node->children.push_back(std::move(inner));
+      return node;
+    }
+    case PathKind::kSort:
+    case PathKind::kIncrementalSort: {
+      auto node = MakeNode(path.kind == PathKind::kSort ? PlanKind::kSort
+                                                        : PlanKind::kIncrementalSort,
+                           path);
+      node->sort_keys = SortKeysFor(root, path.pathkeys);
+      node->presorted_keys = path.presorted_keys;
+      auto child = CreatePlan(root, *path.subpath);
+      node->width = child->width;
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
+    case PathKind::kMaterial: {
+      auto node = MakeNode(PlanKind::kMaterialize, path);
+      auto child = CreatePlan(root, *path.subpath);
+      node->width = child->width;
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
+    case PathKind::kAgg: {
+      auto node = MakeNode(PlanKind::kAggregate, path);
+      node->agg_strategy = path.agg_strategy;
+      node->agg_split = path.agg_split;
+      for (const bind::SortGroupClause& sgc : root.query->group_by) {
+        if (const bind::TargetEntry* te = root.query->FindSortGroupTarget(sgc.tle_ref)) {
+          node->group_keys.push_back(bind::Clone(*te->expr));
+        }
+      }
+      if (root.query->having) node->filter.push_back(bind::Clone(*root.query->having));
+      auto child = CreatePlan(root, *path.subpath);
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
+    case PathKind::kLimit: {
+      auto node = MakeNode(PlanKind::kLimit, path);
+      auto child = CreatePlan(root, *path.subpath);
+      node->width = child->width;
+      if (root.query->limit_count) node->limit_count = bind::Clone(*root.query->limit_count);
+      if (root.query->limit_offset) node->limit_offset = bind::Clone(*root.query->limit_offset);
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
+    default:
+      break;
+  }
+  auto node = std::make_unique<PlanNode>();
+  node->kind = PlanKind::kResult;
+  node->why.push_back("internal: path kind without a plan node");
+  return node;
+}
+
+}  // namespace dbopt::plan

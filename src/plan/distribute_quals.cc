@@ -1,0 +1,145 @@
+// deconstruct_jointree; see distribute_quals.h.
+#include "distribute_quals.h"
+
+#include "base_rels.h"
+#include "equivalence.h"
+
+namespace dbopt::plan {
+namespace {
+
+using bind::BoundKind;
+using bind::JoinNode;
+
+// AND trees flattened into their conjuncts (make_ands_implicit).
+void Conjuncts(const BoundExpr* expr, std::vector<const BoundExpr*>& out) {
+  if (expr == nullptr) return;
+  if (expr->kind == BoundKind::kAnd) {
+    for (const auto& arg : expr->args) Conjuncts(arg.get(), out);
+    return;
+  }
+  out.push_back(expr);
+}
+
+Relids LeafRelids(const JoinNode& node) {
+  if (node.kind == JoinNode::Kind::kRangeRef) return Relids::Of(node.rtindex);
+  Relids relids;
+  for (const auto& child : node.children) relids = relids.Union(LeafRelids(*child));
+  return relids;
+}
+
+void Attach(PlannerInfo& root, RestrictInfo* rinfo) {
+  const int single = rinfo->required_relids.Singleton();
+  if (single > 0 && root.simple_rels[single] != nullptr) {
+    root.simple_rels[single]->baserestrictinfo.push_back(rinfo);
+    return;
+  }
+  for (int rtindex : rinfo->required_relids.Members()) {
+    if (root.simple_rels[rtindex] != nullptr) {
+      root.simple_rels[rtindex]->joininfo.push_back(rinfo);
+    }
+  }
+}
+
+// distribute_qual_to_rels for one conjunct. `ojscope` is non-empty for an outer join's own ON
+// clause: such a clause is not pushed down unless it mentions only the nullable side.
+void DistributeOne(PlannerInfo& root, const BoundExpr* clause, bool pushed_down,
+                   const Relids& ojscope, const Relids& nullable) {
+  RestrictInfo* rinfo = MakeRestrictInfo(root, clause, pushed_down);
+  MarkNeeded(root, *clause, rinfo->clause_relids.Union(Relids::Of(0)).Minus(Relids::Of(0)));
+  if (!pushed_down) {
+    if (!rinfo->clause_relids.IsEmpty() && rinfo->clause_relids.IsSubsetOf(nullable)) {
+      // A restriction on the nullable side only: it can filter that side's scan.
+      rinfo->is_pushed_down = true;
+    } else {
+      rinfo->required_relids = ojscope;
+    }
+  }
+  if (rinfo->is_pushed_down && nullable.IsEmpty() && AddEquivalence(root, rinfo)) return;
+  if (rinfo->pseudoconstant) {
+    // A clause without Vars (WHERE false, WHERE $1 > 0): evaluated once, as a One-Time Filter.
+    root.all_clauses.push_back(rinfo);
+    return;
+  }
+  Attach(root, rinfo);
+}
+
+Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_above) {
+  switch (node.kind) {
+    case JoinNode::Kind::kRangeRef:
+      if (node.rtindex <= 0 || root.simple_rels[node.rtindex] == nullptr) {
+        return Error::BadInput(
+                     "not supported: a FROM item other than a table (subquery, function, VALUES "
+                     "or CTE) in explain");
+      }
+      return Ok{};
+    case JoinNode::Kind::kFromList: {
+      for (const auto& child : node.children) {
+        if (Status s = Walk(root, *child, nullable_above); !s.ok()) return s;
+      }
+      std::vector<const BoundExpr*> quals;
+      Conjuncts(node.quals.get(), quals);
+      for (const BoundExpr* q : quals) DistributeOne(root, q, true, Relids(), nullable_above);
+      return Ok{};
+    }
+    case JoinNode::Kind::kJoin: {
+      const JoinNode& left = *node.children[0];
+      const JoinNode& right = *node.children[1];
+      bind::JoinType type = node.join_type;
+      if (type == bind::JoinType::kFull) {
+        return Error::BadInput( "not supported: FULL JOIN in explain");
+      }
+      const bool right_join = type == bind::JoinType::kRight;
+      const JoinNode& outer_side = right_join ? right : left;
+      const JoinNode& inner_side = right_join ? left : right;
+      const bool outer_join = type == bind::JoinType::kLeft || right_join;
+      const Relids outer_relids = LeafRelids(outer_side);
+      const Relids inner_relids = LeafRelids(inner_side);
+      if (Status s = Walk(root, outer_side, nullable_above); !s.ok()) return s;
+      const Relids inner_nullable = outer_join ? nullable_above.Union(inner_relids) : nullable_above;
+      if (Status s = Walk(root, inner_side, inner_nullable); !s.ok()) return s;
+      std::vector<const BoundExpr*> quals;
+      Conjuncts(node.quals.get(), quals);
+      if (!outer_join) {
+        for (const BoundExpr* q : quals) DistributeOne(root, q, true, Relids(), nullable_above);
+        return Ok{};
+      }
+      SpecialJoinInfo sj;
+      sj.estimation.join_type = bind::JoinType::kLeft;
+      sj.estimation.min_lefthand = outer_relids;
+      sj.estimation.min_righthand = inner_relids;
+      sj.estimation.syn_lefthand = outer_relids;
+      sj.estimation.syn_righthand = inner_relids;
+      root.join_infos.push_back(sj);
+      const Relids ojscope = outer_relids.Union(inner_relids);
+      for (const BoundExpr* q : quals) DistributeOne(root, q, false, ojscope, inner_relids);
+      return Ok{};
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+Status DistributeQuals(PlannerInfo& root) { return Walk(root, root.query->jointree, Relids()); }
+
+std::vector<const RestrictInfo*> JoinClausesFor(const PlannerInfo& root, const Relids& outer,
+                                                const Relids& inner) {
+  std::vector<const RestrictInfo*> result;
+  const Relids both = outer.Union(inner);
+  for (int rtindex : outer.Members()) {
+    const RelOptInfo* rel = root.simple_rels[rtindex];
+    if (rel == nullptr) continue;
+    for (const RestrictInfo* rinfo : rel->joininfo) {
+      if (!rinfo->required_relids.IsSubsetOf(both)) continue;
+      if (rinfo->required_relids.IsSubsetOf(outer) || rinfo->required_relids.IsSubsetOf(inner)) {
+        continue;
+      }
+      bool seen = false;
+      for (const RestrictInfo* r : result) seen = seen || r == rinfo;
+      if (!seen) result.push_back(rinfo);
+    }
+  }
+  return result;
+}
+
+}  // namespace dbopt::plan

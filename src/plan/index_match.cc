@@ -1,0 +1,177 @@
+// Index clause matching; see index_match.h.
+#include "index_match.h"
+
+#include <algorithm>
+
+#include "dbopt/bind/pg_type.h"
+
+namespace dbopt::plan {
+namespace {
+
+using bind::BoundKind;
+using bind::OpClass;
+
+// A Var of rel, looking through implicit binary-compatible casts (as PostgreSQL matches index
+// keys after stripping RelabelType).
+const BoundExpr* StripCast(const BoundExpr& expr) {
+  const BoundExpr* e = &expr;
+  while (e->kind == BoundKind::kCast && e->cast_format == bind::CastFormat::kImplicit &&
+         !e->args.empty() && e->args[0]->type.id == e->type.id) {
+    e = e->args[0].get();
+  }
+  return e;
+}
+
+bool MatchesKey(const BoundExpr& expr, const BoundExpr& key) {
+  return bind::Equal(*StripCast(expr), key);
+}
+
+bool UsesRel(const BoundExpr& expr, int rtindex) {
+  for (int varno : bind::VarNos(expr)) {
+    if (varno == rtindex) return true;
+  }
+  return false;
+}
+
+bool IsBtreeComparison(OpClass op) {
+  return op == OpClass::kEq || op == OpClass::kLt || op == OpClass::kLe || op == OpClass::kGt ||
+         op == OpClass::kGe;
+}
+
+// Index keys are compared with the operator of the key's own type family; a comparison that
+// needed the key cast to another type (int4 key compared as numeric) cannot use the index.
+bool SameFamily(const bind::Type& key, const bind::Type& other) {
+  const bind::TypeCategory a = bind::CategoryOf(key);
+  const bind::TypeCategory b = bind::CategoryOf(other);
+  if (a != b) return false;
+  if (a == bind::TypeCategory::kNumeric) {
+    auto integral = [](bind::TypeId id) {
+      return id == bind::TypeId::kInt2 || id == bind::TypeId::kInt4 || id == bind::TypeId::kInt8;
+    };
+    if (integral(key.id)) return integral(other.id);
+    return key.id == other.id;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<IndexClause> MatchClausesToIndex(PlannerInfo& root, const RelOptInfo& rel,
+                                             const IndexInfo& index,
+                                             const std::vector<const RestrictInfo*>& clauses) {
+  std::vector<IndexClause> result;
+  for (int col = 0; col < index.key_columns; ++col) {
+    const BoundExpr& key = *index.key_exprs[col];
+    for (const RestrictInfo* rinfo : clauses) {
+      if (rinfo->pseudoconstant) continue;
+      const BoundExpr& clause = *rinfo->clause;
+      IndexClause ic;
+      ic.rinfo = rinfo;
+      ic.column = col;
+      if (clause.kind == BoundKind::kOp && clause.args.size() == 2 &&
+          IsBtreeComparison(clause.op_class)) {
+        const BoundExpr& l = *clause.args[0];
+        const BoundExpr& r = *clause.args[1];
+        if (MatchesKey(l, key) && !UsesRel(r, rel.rtindex) && !bind::ContainsVolatile(r) &&
+            SameFamily(StripCast(l)->type, r.type)) {
+          ic.index_qual = &clause;
+        } else if (MatchesKey(r, key) && !UsesRel(l, rel.rtindex) && !bind::ContainsVolatile(l) &&
+                   SameFamily(StripCast(r)->type, l.type)) {
+          const std::string commuted = bind::CommutatorOf(clause.name);
+          if (commuted.empty()) continue;
+          auto swapped = bind::MakeOp(commuted, bind::ClassifyOperator(commuted), clause.type,
+                                      bind::Clone(r), bind::Clone(l));
+          ic.index_qual = root.Keep(std::move(swapped));
+        }
+      } else if (clause.kind == BoundKind::kScalarArrayOp && clause.use_or &&
+                 clause.args.size() == 2 && IsBtreeComparison(clause.op_class) &&
+                 MatchesKey(*clause.args[0], key) && !UsesRel(*clause.args[1], rel.rtindex) &&
+                 !bind::ContainsVolatile(*clause.args[1])) {
+        ic.index_qual = &clause;
+      } else if (clause.kind == BoundKind::kNullTest && index.btree &&
+                 MatchesKey(*clause.args[0], key)) {
+        ic.index_qual = &clause;
+      }
+      if (ic.index_qual != nullptr) result.push_back(ic);
+    }
+  }
+  return result;
+}
+
+bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index) {
+  if (!index.btree) return false;  // PG15: only btree (and gist/spgist partly) return tuples
+  std::vector<bool> covered(rel.attr_needed.size(), false);
+  for (int attno : index.key_attnos) {
+    if (attno > 0 && attno < static_cast<int>(covered.size())) covered[attno] = true;
+  }
+  for (int attno : index.include_attnos) {
+    if (attno > 0 && attno < static_cast<int>(covered.size())) covered[attno] = true;
+  }
+  // Columns needed above the scan, and columns used by the rel's own restriction clauses.
+  std::vector<bool> needed(rel.attr_needed.size(), false);
+  for (size_t a = 1; a < rel.attr_needed.size(); ++a) {
+    needed[a] = !rel.attr_needed[a].Minus(rel.relids).IsEmpty();
+  }
+  for (const RestrictInfo* rinfo : rel.baserestrictinfo) {
+    bind::Walk(*rinfo->clause, [&](const BoundExpr& node) {
+      if (node.kind == BoundKind::kVar && node.levelsup == 0 && node.varno == rel.rtindex) {
+        if (node.attno <= 0) {
+          std::fill(needed.begin(), needed.end(), true);
+        } else if (node.attno < static_cast<int>(needed.size())) {
+          needed[node.attno] = true;
+        }
+      }
+    });
+  }
+  for (size_t a = 1; a < needed.size(); ++a) {
+    if (needed[a] && !covered[a]) return false;
+  }
+  return true;
+}
+
+void BuildIndexInfos(PlannerInfo& root, RelOptInfo& rel) {
+  const catalog::Table& table = *rel.table;
+  std::vector<const catalog::Index*> indexes = root.catalog->IndexesOf(table);
+  for (const catalog::Index* index : indexes) {
+    if (index->predicate) continue;  // partial indexes: predicate proof not implemented yet
+    IndexInfo info;
+    info.index = index;
+    info.name = index->name;
+    info.btree = index->method == "btree";
+    info.amcanorder = info.btree;
+    info.unique = index->unique;
+    info.pages = static_cast<double>(index->pages);
+    info.tuples = rel.tuples;  // get_relation_info: a non-partial index has the heap's tuples
+    info.tree_height = index->tree_height < 0 ? 0 : index->tree_height;
+    bool usable = true;
+    for (const catalog::IndexKey& key : index->keys) {
+      if (!key.expression.empty()) {
+        usable = false;  // expression keys need the binder to parse them: later
+        break;
+      }
+      int attno = 0;
+      for (size_t c = 0; c < table.columns.size(); ++c) {
+        if (table.columns[c].name == key.column) attno = static_cast<int>(c) + 1;
+      }
+      if (attno == 0) {
+        usable = false;
+        break;
+      }
+      info.key_attnos.push_back(attno);
+      info.key_exprs.push_back(root.Keep(bind::MakeVar(
+          rel.rtindex, attno, bind::ParseTypeText(table.columns[attno - 1].type), key.column)));
+      info.reverse_sort.push_back(key.descending);
+      info.nulls_first.push_back(key.nulls_first.value_or(key.descending));
+    }
+    if (!usable) continue;
+    info.key_columns = static_cast<int>(info.key_attnos.size());
+    for (const std::string& column : index->include) {
+      for (size_t c = 0; c < table.columns.size(); ++c) {
+        if (table.columns[c].name == column) info.include_attnos.push_back(static_cast<int>(c) + 1);
+      }
+    }
+    rel.indexes.push_back(std::move(info));
+  }
+}
+
+}  // namespace dbopt::plan

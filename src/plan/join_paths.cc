@@ -1,0 +1,202 @@
+// Join paths; see join_paths.h.
+#include "join_paths.h"
+
+#include "add_path.h"
+#include "costing.h"
+#include "distribute_quals.h"
+#include "equivalence.h"
+#include "scan_paths.h"
+
+namespace dbopt::plan {
+namespace {
+
+JoinType PlanJoinType(const SpecialJoinInfo* sj) {
+  if (sj == nullptr) return JoinType::kInner;
+  switch (sj->estimation.join_type) {
+    case bind::JoinType::kLeft: return JoinType::kLeft;
+    case bind::JoinType::kSemi: return JoinType::kSemi;
+    case bind::JoinType::kAnti: return JoinType::kAnti;
+    case bind::JoinType::kFull: return JoinType::kFull;
+    default: return JoinType::kInner;
+  }
+}
+
+struct JoinInputs {
+  PlannerInfo& root;
+  RelOptInfo& joinrel;
+  RelOptInfo& outer;
+  RelOptInfo& inner;
+  const SpecialJoinInfo* sj;
+  std::vector<const RestrictInfo*> restrict;  // every clause evaluated at this join
+  bool inner_unique = false;
+};
+
+Path* NewJoinPath(JoinInputs& in, PathKind kind, Path* outer, Path* inner) {
+  Path* path = in.root.NewPath();
+  path->kind = kind;
+  path->parent = &in.joinrel;
+  path->join_type = PlanJoinType(in.sj);
+  path->outer = outer;
+  path->inner = inner;
+  path->join_restrict = in.restrict;
+  path->rows = in.joinrel.rows;
+  path->required_outer = outer->required_outer.Union(inner->required_outer).Minus(in.joinrel.relids);
+  path->inner_unique = in.inner_unique;
+  return path;
+}
+
+// The clauses usable as hash or merge clauses: equalities with one side in each input.
+std::vector<const RestrictInfo*> EquiClauses(const JoinInputs& in) {
+  std::vector<const RestrictInfo*> out;
+  for (const RestrictInfo* rinfo : in.restrict) {
+    if (!rinfo->hashjoinable) continue;
+    const bool forward = rinfo->left_relids.IsSubsetOf(in.outer.relids) &&
+                         rinfo->right_relids.IsSubsetOf(in.inner.relids);
+    const bool backward = rinfo->left_relids.IsSubsetOf(in.inner.relids) &&
+                          rinfo->right_relids.IsSubsetOf(in.outer.relids);
+    if (forward || backward) out.push_back(rinfo);
+  }
+  return out;
+}
+
+void AddHashJoin(JoinInputs& in, Path* outer, Path* inner,
+                 const std::vector<const RestrictInfo*>& hash_clauses) {
+  Path* path = NewJoinPath(in, PathKind::kHashJoin, outer, inner);
+  path->path_clauses = hash_clauses;
+  CostHashJoin(in.root, *path, in.sj);
+  AddPath(in.joinrel, path);
+}
+
+void AddNestLoop(JoinInputs& in, Path* outer, Path* inner) {
+  Path* path = NewJoinPath(in, PathKind::kNestLoop, outer, inner);
+  // Clauses the parameterized inner enforces as index conditions are not rechecked above it.
+  if (!inner->required_outer.IsEmpty()) {
+    std::vector<const RestrictInfo*> rest;
+    for (const RestrictInfo* rinfo : in.restrict) {
+      bool used = false;
+      for (const IndexClause& ic : inner->index_clauses) used = used || ic.rinfo == rinfo;
+      // EC-derived join clauses are regenerated per join: compare by parent class.
+      for (const IndexClause& ic : inner->index_clauses) {
+        used = used || (rinfo->parent_ec >= 0 && ic.rinfo->parent_ec == rinfo->parent_ec);
+      }
+      if (!used) rest.push_back(rinfo);
+    }
+    path->join_restrict = rest;
+  }
+  CostNestLoop(in.root, *path, in.sj);
+  AddPath(in.joinrel, path);
+}
+
+PathKeys MergeKeys(PlannerInfo& root, const std::vector<const RestrictInfo*>& clauses) {
+  PathKeys keys;
+  for (const RestrictInfo* rinfo : clauses) {
+    const int ec = rinfo->parent_ec >= 0 ? rinfo->parent_ec
+                                         : GetEquivalenceClass(root, *rinfo->clause->args[0]);
+    PathKey key;
+    key.ec = ec;
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+void AddMergeJoin(JoinInputs& in, Path* outer, Path* inner,
+                  const std::vector<const RestrictInfo*>& merge_clauses) {
+  if (in.sj != nullptr && in.sj->estimation.join_type == bind::JoinType::kFull) return;
+  Path* path = NewJoinPath(in, PathKind::kMergeJoin, outer, inner);
+  path->path_clauses = merge_clauses;
+  const PathKeys keys = MergeKeys(in.root, merge_clauses);
+  if (!PathKeysContain(outer->pathkeys, keys)) path->outer_sort_keys = keys;
+  if (!PathKeysContain(inner->pathkeys, keys)) path->inner_sort_keys = keys;
+  path->pathkeys = keys;
+  CostMergeJoin(in.root, *path, in.sj);
+  AddPath(in.joinrel, path);
+}
+
+// The inner-side expression of an equality join clause, or null.
+const BoundExpr* InnerSideOf(const RestrictInfo& rinfo, const Relids& inner) {
+  if (!rinfo.mergejoinable) return nullptr;
+  if (rinfo.right_relids.IsSubsetOf(inner) && !rinfo.left_relids.Overlaps(inner)) {
+    return rinfo.clause->args[1].get();
+  }
+  if (rinfo.left_relids.IsSubsetOf(inner) && !rinfo.right_relids.Overlaps(inner)) {
+    return rinfo.clause->args[0].get();
+  }
+  return nullptr;
+}
+
+// innerrel_is_unique / relation_has_unique_index_for: the inner base rel has a unique index
+// each of whose key columns is equated, by a join clause or a `column = constant` restriction,
+// so every outer row matches at most one inner row.
+bool InnerIsUnique(const RelOptInfo& inner, const std::vector<const RestrictInfo*>& restrict) {
+  if (inner.kind != RelKind::kBase) return false;
+  std::vector<const BoundExpr*> equated;
+  for (const RestrictInfo* rinfo : restrict) {
+    if (const BoundExpr* e = InnerSideOf(*rinfo, inner.relids)) equated.push_back(e);
+  }
+  for (const RestrictInfo* rinfo : inner.baserestrictinfo) {
+    const BoundExpr& c = *rinfo->clause;
+    if (c.kind != bind::BoundKind::kOp || c.op_class != bind::OpClass::kEq) continue;
+    if (bind::VarNos(*c.args[1]).empty()) equated.push_back(c.args[0].get());
+    if (bind::VarNos(*c.args[0]).empty()) equated.push_back(c.args[1].get());
+  }
+  if (equated.empty()) return false;
+  for (const IndexInfo& index : inner.indexes) {
+    if (!index.unique) continue;
+    bool all = true;
+    for (const BoundExpr* key : index.key_exprs) {
+      bool found = false;
+      for (const BoundExpr* e : equated) found = found || bind::Equal(*e, *key);
+      all = all && found;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, RelOptInfo& inner,
+                  const SpecialJoinInfo* sj, bool set_size) {
+  JoinInputs in{root, joinrel, outer, inner, sj, {}};
+  in.restrict = JoinClausesFor(root, outer.relids, inner.relids);
+  for (const RestrictInfo* rinfo : JoinImpliedEqualities(root, outer.relids, inner.relids)) {
+    in.restrict.push_back(rinfo);
+  }
+  if (set_size) joinrel.rows = JoinRelRows(root, outer, inner, sj, in.restrict);
+  const bool semi_or_anti = sj != nullptr && (sj->estimation.join_type == bind::JoinType::kSemi ||
+                                              sj->estimation.join_type == bind::JoinType::kAnti);
+  in.inner_unique = !semi_or_anti && InnerIsUnique(inner, in.restrict);
+  if (outer.cheapest_total == nullptr || inner.cheapest_total == nullptr) return;
+
+  const std::vector<const RestrictInfo*> equi = EquiClauses(in);
+  // sort_inner_and_outer: merge join of the cheapest inputs, explicitly sorted.
+  if (!equi.empty() && root.params.enable_mergejoin) {
+    AddMergeJoin(in, outer.cheapest_total, inner.cheapest_total, equi);
+  }
+  // match_unsorted_outer: nested loops with the cheapest inner, a materialized inner, and
+  // parameterized inner index scans.
+  if (sj == nullptr || sj->estimation.join_type != bind::JoinType::kFull) {
+    AddNestLoop(in, outer.cheapest_total, inner.cheapest_total);
+    if (root.params.enable_material && inner.cheapest_total->kind != PathKind::kMaterial) {
+      Path* mat = root.NewPath();
+      mat->kind = PathKind::kMaterial;
+      mat->parent = &inner;
+      mat->subpath = inner.cheapest_total;
+      mat->rows = inner.cheapest_total->rows;
+      CostMaterial(root, *mat, *inner.cheapest_total);
+      AddNestLoop(in, outer.cheapest_total, mat);
+    }
+    if (inner.kind == RelKind::kBase) {
+      for (Path* param : MakeParameterizedIndexPaths(root, inner, outer.relids,
+                                                     outer.cheapest_total->rows)) {
+        AddNestLoop(in, outer.cheapest_total, param);
+      }
+    }
+  }
+  // hash_inner_and_outer.
+  if (!equi.empty() && root.params.enable_hashjoin) {
+    AddHashJoin(in, outer.cheapest_total, inner.cheapest_total, equi);
+  }
+}
+
+}  // namespace dbopt::plan

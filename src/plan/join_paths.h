@@ -1,0 +1,16 @@
+// Join paths between two rels (PostgreSQL's joinpath.c add_paths_to_joinrel): merge joins with
+// explicit sorts, nested loops over the cheapest inner (plain or materialized) or over a
+// parameterized inner index scan, and hash joins on hashable clauses.
+#pragma once
+
+#include "planner_info.h"
+
+namespace dbopt::plan {
+
+// Adds outer ⋈ inner paths to joinrel. `sj` is the outer join this join completes (null for an
+// inner join). When `set_size` is true the join rel's row estimate is computed from this pair
+// (PostgreSQL sizes a join rel once, from the first pair that forms it).
+void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, RelOptInfo& inner,
+                  const SpecialJoinInfo* sj, bool set_size);
+
+}  // namespace dbopt::plan

@@ -1,0 +1,117 @@
+// The planner's pipeline (PostgreSQL's standard_planner → subquery_planner → grouping_planner →
+// query_planner → make_one_rel), one step per line.
+#include "dbopt/plan/planner.h"
+
+#include <chrono>
+
+#include "add_path.h"
+#include "base_rels.h"
+#include "costing.h"
+#include "create_plan.h"
+#include "distribute_quals.h"
+#include "equivalence.h"
+#include "index_match.h"
+#include "join_search.h"
+#include "planner_info.h"
+#include "scan_paths.h"
+#include "upper.h"
+
+namespace dbopt::plan {
+namespace {
+
+// What this version plans; anything else is refused by name rather than planned wrongly.
+Status CheckSupported(const bind::Query& query) {
+  auto unsupported = [](const std::string& what) {
+    return Error::BadInput("not supported: " + what + " in explain (planned in a later version)");
+  };
+  if (query.command != bind::CommandType::kSelect) return unsupported("INSERT/UPDATE/DELETE");
+  if (query.set_operations) return unsupported("UNION/INTERSECT/EXCEPT");
+  if (!query.ctes.empty()) return unsupported("WITH (common table expressions)");
+  if (query.has_sublinks) return unsupported("subqueries in expressions");
+  if (query.has_for_update) return unsupported("FOR UPDATE/SHARE");
+  if (query.has_grouping_sets) return unsupported("GROUPING SETS/ROLLUP/CUBE");
+  return Ok{};
+}
+
+Status ApplySettings(const catalog::Catalog& catalog, const PlannerOptions& options,
+                     cost::CostParams* params) {
+  catalog::Settings settings = catalog.settings;
+  for (const auto& [name, value] : options.settings) {
+    if (Status s = settings.Set(name, value); !s.ok()) return s;
+  }
+  Result<cost::CostParams> result = cost::CostParamsFromSettings(settings);
+  if (!result.ok()) return std::move(result).error();
+  *params = *result;
+  return Ok{};
+}
+
+// The columns the final output, GROUP BY, ORDER BY and HAVING need from the scans.
+void MarkOutputNeeded(PlannerInfo& root) {
+  for (const bind::TargetEntry& te : root.query->targets) {
+    MarkNeeded(root, *te.expr, TopLevelRelids());
+  }
+  if (root.query->having) MarkNeeded(root, *root.query->having, TopLevelRelids());
+}
+
+}  // namespace
+
+Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::Query& query,
+                                   const PlannerOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (Status s = CheckSupported(query); !s.ok()) return std::move(s).error();
+
+  PlannerInfo root;
+  root.catalog = &catalog;
+  root.query = &query;
+  root.collect_why = options.collect_why;
+  root.estimation.catalog = &catalog;
+  root.estimation.query = &query;
+  if (Status s = ApplySettings(catalog, options, &root.params); !s.ok()) return std::move(s).error();
+
+  // One RelOptInfo per table, with its size from the catalog's statistics.
+  BuildBaseRels(root);
+  if (root.all_baserels.IsEmpty()) {
+    return Error::BadInput("not supported: a query without tables in explain");
+  }
+  // Which columns are needed above the scans decides every width.
+  MarkOutputNeeded(root);
+  // WHERE/ON clauses become restrictions, join clauses and equivalence classes.
+  if (Status s = DistributeQuals(root); !s.ok()) return std::move(s).error();
+  GenerateBaseImpliedEqualities(root);
+  // The sort order the upper steps want, so index paths that deliver it are kept.
+  SetQueryPathKeys(root);
+  // Base rels: row estimates, widths, then seq/index/bitmap paths.
+  for (int rtindex : root.all_baserels.Members()) {
+    RelOptInfo& rel = *root.simple_rels[rtindex];
+    BuildIndexInfos(root, rel);
+    SetBaseRelSize(root, rel);
+    rel.width = RelWidthAbove(root, rel, rel.relids);
+    AddBaseRelPaths(root, rel);
+    SetCheapest(rel);
+  }
+  // Join order search over all base rels.
+  Result<RelOptInfo*> scanjoin = SearchJoinOrder(root);
+  if (!scanjoin.ok()) return std::move(scanjoin).error();
+  // ORDER BY and LIMIT on top.
+  Result<Path*> best = PlanUpper(root, **scanjoin);
+  if (!best.ok()) return std::move(best).error();
+
+  PlannedStatement planned;
+  planned.plan = CreatePlan(root, **best);
+  for (const bind::RangeTblEntry& rte : query.rtable) {
+    bind::RangeTblEntry copy;
+    copy.kind = rte.kind;
+    copy.alias = rte.alias;
+    copy.alias_written = rte.alias_written;
+    copy.column_names = rte.column_names;
+    copy.column_types = rte.column_types;
+    copy.table = rte.table;
+    planned.rtable.push_back(std::move(copy));
+  }
+  for (const std::string& warning : root.estimation.warnings) planned.notes.push_back(warning);
+  planned.planning_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return planned;
+}
+
+}  // namespace dbopt::plan

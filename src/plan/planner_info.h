@@ -1,0 +1,150 @@
+// The planner's working state for one query level, mirroring PostgreSQL's PlannerInfo,
+// RelOptInfo, RestrictInfo, EquivalenceClass, PathKey and IndexOptInfo (pathnodes.h). Private to
+// the plan module. Everything is owned by the PlannerInfo (deques keep pointers stable), so
+// paths and rels refer to each other with plain pointers.
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dbopt/bind/query.h"
+#include "dbopt/bind/relids.h"
+#include "dbopt/catalog/catalog.h"
+#include "dbopt/cost/params.h"
+#include "dbopt/stats/estimator.h"
+#include "path.h"
+
+namespace dbopt::plan {
+
+using bind::BoundExpr;
+using bind::Relids;
+
+// A WHERE/ON clause with what the planner learns about it (PostgreSQL's RestrictInfo).
+struct RestrictInfo {
+  const BoundExpr* clause = nullptr;
+  Relids required_relids;  // rels the clause mentions (plus outer-join delays)
+  Relids clause_relids;
+  bool is_pushed_down = true;  // WHERE or inner-join ON; false: an outer join's own ON clause
+  bool pseudoconstant = false;
+  // Binary operator clauses: which rels each side uses, and whether it can drive a join.
+  Relids left_relids;
+  Relids right_relids;
+  bool can_join = false;
+  bool hashjoinable = false;
+  bool mergejoinable = false;
+  int parent_ec = -1;         // the equivalence class this equality came from, or -1
+  int left_ec = -1;           // mergejoinable: EC of each side
+  int right_ec = -1;
+  mutable double norm_selec = -1;   // cached selectivity as a plain join/restriction clause
+  mutable double outer_selec = -1;  // cached selectivity inside an outer join
+  cost::QualCost eval_cost;         // cost_qual_eval of the clause alone
+};
+
+struct EquivalenceMember {
+  const BoundExpr* expr = nullptr;
+  Relids relids;
+  bool is_const = false;
+};
+
+// A set of expressions known equal (PostgreSQL's EquivalenceClass): a = b AND b = 5 puts
+// {a, b, 5} in one class, from which the planner derives a = 5 and b = 5 as restrictions and
+// picks one join clause per pair of rels.
+struct EquivalenceClass {
+  std::vector<EquivalenceMember> members;
+  std::vector<const RestrictInfo*> sources;  // the clauses that formed it
+  bool has_const = false;
+  bool below_outer_join = false;
+  bool broken = false;  // could not generate implied equalities: fall back to the sources
+  Relids relids;        // union of member relids
+};
+
+// An index as the planner sees it (IndexOptInfo).
+struct IndexInfo {
+  const catalog::Index* index = nullptr;
+  std::string name;
+  std::vector<int> key_attnos;          // per key column: the table's attno, 0 for expressions
+  std::vector<const BoundExpr*> key_exprs;  // per key column: Var or expression
+  std::vector<int> include_attnos;
+  int key_columns = 0;
+  double pages = 1;
+  double tuples = 0;
+  int tree_height = 0;
+  bool unique = false;
+  bool btree = true;
+  bool amcanorder = true;
+  bool partial = false;
+  bool predicate_ok = true;  // partial index: predicate implied by the restriction clauses
+  std::vector<bool> reverse_sort;  // DESC key columns
+  std::vector<bool> nulls_first;
+};
+
+enum class RelKind { kBase, kJoin, kUpper };
+
+// A relation being planned: a base table, a join of several, or an upper rel (RelOptInfo).
+struct RelOptInfo {
+  RelKind kind = RelKind::kBase;
+  Relids relids;
+  int rtindex = 0;  // base rels
+  const catalog::Table* table = nullptr;
+  double rows = 0;   // estimated output rows
+  int width = 0;     // reltarget width
+  double pages = 0;  // base: heap pages
+  double tuples = 0; // base: rows before restrictions
+  double allvisfrac = 0;
+  std::vector<int> attr_widths;  // base: per column (1-based attno, index 0 unused)
+  std::vector<bool> attr_needed; // base: columns needed above the scan (1-based)
+  std::vector<RestrictInfo*> baserestrictinfo;
+  cost::QualCost baserestrictcost;
+  std::vector<RestrictInfo*> joininfo;  // join clauses mentioning this rel and others
+  std::vector<IndexInfo> indexes;
+  bool consider_parallel = false;
+  int rel_parallel_workers = -1;
+
+  std::vector<Path*> pathlist;
+  std::vector<Path*> partial_pathlist;
+  Path* cheapest_startup = nullptr;
+  Path* cheapest_total = nullptr;
+  std::vector<Path*> cheapest_parameterized;
+};
+
+// A join-order restriction from an outer, semi or anti join (SpecialJoinInfo).
+struct SpecialJoinInfo {
+  stats::SpecialJoin estimation;  // join type and the relid sets
+  std::vector<RestrictInfo*> semi_rhs_exprs;  // semi joins unique-ified on the right
+  bool lhs_strict = false;
+};
+
+struct PlannerInfo {
+  const catalog::Catalog* catalog = nullptr;
+  const bind::Query* query = nullptr;
+  cost::CostParams params;
+  stats::EstimationContext estimation;
+
+  std::vector<RelOptInfo*> simple_rels;  // by rtindex; null for non-base entries
+  Relids all_baserels;
+  std::vector<RestrictInfo*> all_clauses;
+  std::vector<EquivalenceClass> ecs;
+  std::vector<SpecialJoinInfo> join_infos;
+  PathKeys query_pathkeys;  // what the upper planner wants (ORDER BY, GROUP BY, ...)
+  double limit_tuples = -1;
+  double tuple_fraction = 0;
+  bool collect_why = false;
+
+  // Storage: everything above points into these.
+  std::deque<RelOptInfo> rel_storage;
+  std::deque<RestrictInfo> restrict_storage;
+  std::deque<Path> path_storage;
+  std::vector<std::unique_ptr<BoundExpr>> expr_storage;
+
+  RelOptInfo* NewRel() { return &rel_storage.emplace_back(); }
+  RestrictInfo* NewRestrictInfo() { return &restrict_storage.emplace_back(); }
+  Path* NewPath() { return &path_storage.emplace_back(); }
+  const BoundExpr* Keep(std::unique_ptr<BoundExpr> expr) {
+    expr_storage.push_back(std::move(expr));
+    return expr_storage.back().get();
+  }
+};
+
+}  // namespace dbopt::plan

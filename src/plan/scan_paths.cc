@@ -1,0 +1,162 @@
+// Base rel access paths; see scan_paths.h.
+#include "scan_paths.h"
+
+#include <algorithm>
+
+#include "add_path.h"
+#include "costing.h"
+#include "equivalence.h"
+#include "index_match.h"
+
+namespace dbopt::plan {
+namespace {
+
+Path* NewScanPath(PlannerInfo& root, RelOptInfo& rel, PathKind kind) {
+  Path* path = root.NewPath();
+  path->kind = kind;
+  path->parent = &rel;
+  path->rows = rel.rows;
+  return path;
+}
+
+// truncate_useless_pathkeys: keep the prefix of keys that the query's ordering wants.
+PathKeys UsefulPrefix(const PlannerInfo& root, const PathKeys& keys) {
+  size_t n = 0;
+  while (n < keys.size() && n < root.query_pathkeys.size() && keys[n] == root.query_pathkeys[n]) {
+    ++n;
+  }
+  // pathkeys_useful_for_ordering counts only a prefix that matches the query's keys from the start.
+  return PathKeys(keys.begin(), keys.begin() + static_cast<long>(n));
+}
+
+Path* MakeIndexPath(PlannerInfo& root, RelOptInfo& rel, const IndexInfo& index,
+                    std::vector<IndexClause> clauses, bool index_only, ScanDirection direction,
+                    PathKeys pathkeys, double loop_count) {
+  Path* path = NewScanPath(root, rel, index_only ? PathKind::kIndexOnlyScan : PathKind::kIndexScan);
+  path->index = &index;
+  path->index_clauses = std::move(clauses);
+  path->direction = direction;
+  path->pathkeys = std::move(pathkeys);
+  CostIndexScan(root, *path, loop_count);
+  return path;
+}
+
+Path* MakeBitmapHeapPath(PlannerInfo& root, RelOptInfo& rel, Path* bitmap, double loop_count) {
+  Path* path = NewScanPath(root, rel, PathKind::kBitmapHeapScan);
+  path->bitmap_children.push_back(bitmap);
+  path->required_outer = bitmap->required_outer;
+  CostBitmapHeapScan(root, *path, loop_count);
+  return path;
+}
+
+// choose_bitmap_and, simplified to PostgreSQL's first step: the candidate bitmap leaves sorted
+// by cost, then greedily ANDed while each addition lowers the heap scan's total cost.
+Path* ChooseBitmapAnd(PlannerInfo& root, RelOptInfo& rel, std::vector<Path*> leaves,
+                      double loop_count) {
+  if (leaves.empty()) return nullptr;
+  std::stable_sort(leaves.begin(), leaves.end(), [](const Path* a, const Path* b) {
+    return a->index_total_cost < b->index_total_cost;
+  });
+  Path* best = leaves[0];
+  Path* best_heap = MakeBitmapHeapPath(root, rel, best, loop_count);
+  std::vector<Path*> chosen{best};
+  for (size_t i = 1; i < leaves.size(); ++i) {
+    Path* and_path = root.NewPath();
+    and_path->kind = PathKind::kBitmapAnd;
+    and_path->parent = &rel;
+    and_path->bitmap_children = chosen;
+    and_path->bitmap_children.push_back(leaves[i]);
+    CostBitmapAndOr(root, *and_path);
+    Path* heap = MakeBitmapHeapPath(root, rel, and_path, loop_count);
+    if (heap->total_cost < best_heap->total_cost) {
+      chosen.push_back(leaves[i]);
+      best_heap = heap;
+    }
+  }
+  return best_heap;
+}
+
+}  // namespace
+
+PathKeys IndexPathKeys(PlannerInfo& root, const IndexInfo& index, ScanDirection direction) {
+  PathKeys keys;
+  if (!index.amcanorder) return keys;
+  for (int col = 0; col < index.key_columns; ++col) {
+    const int ec = FindEquivalenceClass(root, *index.key_exprs[col]);
+    if (ec < 0) break;
+    PathKey key;
+    key.ec = ec;
+    const bool reverse = direction == ScanDirection::kBackward;
+    key.descending = index.reverse_sort[col] != reverse;
+    key.nulls_first = index.nulls_first[col] != reverse;
+    // A class with a constant (col = 5) is redundant in a sort order: skip it, keep going.
+    if (root.ecs[ec].has_const) continue;
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
+  Path* seq = NewScanPath(root, rel, PathKind::kSeqScan);
+  CostSeqScan(root, *seq);
+  AddPath(rel, seq);
+
+  std::vector<const RestrictInfo*> restrictions(rel.baserestrictinfo.begin(),
+                                                rel.baserestrictinfo.end());
+  std::vector<Path*> bitmap_leaves;
+  for (const IndexInfo& index : rel.indexes) {
+    std::vector<IndexClause> clauses = MatchClausesToIndex(root, rel, index, restrictions);
+    const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
+    const PathKeys forward = UsefulPrefix(root, IndexPathKeys(root, index, ScanDirection::kForward));
+    if (!clauses.empty() || !forward.empty() || index_only) {
+      AddPath(rel, MakeIndexPath(root, rel, index, clauses, index_only, ScanDirection::kForward,
+                                 forward, 1));
+    }
+    const PathKeys backward =
+        UsefulPrefix(root, IndexPathKeys(root, index, ScanDirection::kBackward));
+    if (!backward.empty()) {
+      AddPath(rel, MakeIndexPath(root, rel, index, clauses, index_only, ScanDirection::kBackward,
+                                 backward, 1));
+    }
+    if (!clauses.empty() && root.params.enable_bitmapscan) {
+      Path* leaf = NewScanPath(root, rel, PathKind::kIndexScan);
+      leaf->index = &index;
+      leaf->index_clauses = clauses;
+      leaf->bitmap_leaf = true;
+      CostIndexScan(root, *leaf, 1);
+      bitmap_leaves.push_back(leaf);
+    }
+  }
+  if (Path* bitmap = ChooseBitmapAnd(root, rel, bitmap_leaves, 1)) AddPath(rel, bitmap);
+}
+
+std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& rel,
+                                               const Relids& outer, double loop_count) {
+  std::vector<Path*> result;
+  // Candidate join clauses: this rel's join clauses with the outer rels, and the equalities
+  // the equivalence classes imply between them.
+  std::vector<const RestrictInfo*> clauses;
+  for (const RestrictInfo* rinfo : rel.joininfo) {
+    if (rinfo->required_relids.Minus(rel.relids).IsSubsetOf(outer)) clauses.push_back(rinfo);
+  }
+  for (const RestrictInfo* rinfo : JoinImpliedEqualities(root, outer, rel.relids)) {
+    clauses.push_back(rinfo);
+  }
+  for (const RestrictInfo* rinfo : rel.baserestrictinfo) clauses.push_back(rinfo);
+  for (const IndexInfo& index : rel.indexes) {
+    std::vector<IndexClause> matched = MatchClausesToIndex(root, rel, index, clauses);
+    Relids required;
+    for (const IndexClause& ic : matched) {
+      required = required.Union(ic.rinfo->clause_relids.Minus(rel.relids));
+    }
+    if (required.IsEmpty()) continue;  // no join clause among them: not parameterized
+    const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
+    Path* path = MakeIndexPath(root, rel, index, matched, index_only, ScanDirection::kForward,
+                               {}, loop_count);
+    path->required_outer = required;
+    result.push_back(path);
+  }
+  return result;
+}
+
+}  // namespace dbopt::plan

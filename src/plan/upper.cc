@@ -1,0 +1,205 @@
+// The upper planner; see upper.h.
+#include "upper.h"
+
+#include <cmath>
+
+#include "add_path.h"
+#include "agg_costs.h"
+#include "costing.h"
+#include "equivalence.h"
+
+namespace dbopt::plan {
+namespace {
+
+using bind::SortGroupClause;
+
+PathKeys PathKeysFor(PlannerInfo& root, const std::vector<SortGroupClause>& clauses) {
+  PathKeys keys;
+  for (const SortGroupClause& sgc : clauses) {
+    const bind::TargetEntry* te = root.query->FindSortGroupTarget(sgc.tle_ref);
+    if (te == nullptr) continue;
+    const int ec = GetEquivalenceClass(root, *te->expr);
+    if (root.ecs[ec].has_const) continue;  // sorting by a constant is a no-op
+    PathKey key;
+    key.ec = ec;
+    key.descending = sgc.descending;
+    key.nulls_first = sgc.nulls_first;
+    bool dup = false;
+    for (const PathKey& k : keys) dup = dup || k.ec == ec;
+    if (!dup) keys.push_back(key);
+  }
+  return keys;
+}
+
+Path* SortPath(PlannerInfo& root, RelOptInfo& rel, Path* input, const PathKeys& keys,
+               double limit_tuples) {
+  Path* sort = root.NewPath();
+  sort->kind = PathKind::kSort;
+  sort->parent = &rel;
+  sort->subpath = input;
+  sort->pathkeys = keys;
+  sort->rows = input->rows;
+  CostSort(root, *sort, *input, limit_tuples);
+  return sort;
+}
+
+// A constant LIMIT/OFFSET value, or -1 when absent or not a constant.
+double ConstantValue(const bind::BoundExpr* expr) {
+  if (expr == nullptr || expr->kind != bind::BoundKind::kConst || expr->is_null) return -1;
+  return std::atof(expr->value.c_str());
+}
+
+// Width of the grouped output: Vars keep their column's width, other expressions their type's
+// average width (set_pathtarget_cost_width).
+int TargetWidth(const PlannerInfo& root, const std::vector<bind::TargetEntry>& targets) {
+  int width = 0;
+  for (const bind::TargetEntry& te : targets) {
+    const bind::BoundExpr& e = *te.expr;
+    if (e.kind == bind::BoundKind::kVar && e.levelsup == 0 && e.attno > 0 &&
+        root.simple_rels[e.varno] != nullptr) {
+      width += root.simple_rels[e.varno]->attr_widths[e.attno];
+    } else {
+      width += bind::TypeAverageWidth(e.type);
+    }
+  }
+  return width;
+}
+
+Path* AggPath(PlannerInfo& root, RelOptInfo& rel, Path* input, AggStrategy strategy,
+              const AggregateInfo& agg_costs, int group_cols, double groups, const PathKeys& keys) {
+  Path* agg = root.NewPath();
+  agg->kind = PathKind::kAgg;
+  agg->parent = &rel;
+  agg->subpath = input;
+  agg->agg_strategy = strategy;
+  agg->num_groups = groups;
+  agg->pathkeys = strategy == AggStrategy::kSorted ? keys : PathKeys{};
+  CostAgg(root, *agg, *input, agg_costs, group_cols, groups);
+  return agg;
+}
+
+// create_grouping_paths: a plain Aggregate without GROUP BY; otherwise GroupAggregate over each
+// path already sorted by the group keys and over a Sort of the cheapest one, and a
+// HashAggregate over the cheapest path.
+Result<RelOptInfo*> PlanGrouping(PlannerInfo& root, RelOptInfo& input) {
+  const bind::Query& q = *root.query;
+  RelOptInfo* grouped = root.NewRel();
+  grouped->kind = RelKind::kUpper;
+  grouped->relids = input.relids;
+  grouped->width = TargetWidth(root, q.targets);
+  std::vector<const bind::BoundExpr*> agg_exprs;
+  for (const bind::TargetEntry& te : q.targets) agg_exprs.push_back(te.expr.get());
+  if (q.having) agg_exprs.push_back(q.having.get());
+  std::vector<std::string> unknown;
+  const AggregateInfo agg_costs = AggregateCosts(root.params, agg_exprs, &unknown);
+  for (const std::string& name : unknown) {
+    root.estimation.warnings.push_back("aggregate " + name + "() costed like sum()");
+  }
+  Path* cheapest = input.cheapest_total;
+  if (q.group_by.empty()) {
+    grouped->rows = 1;
+    AddPath(*grouped, AggPath(root, *grouped, cheapest, AggStrategy::kPlain, agg_costs, 0, 1, {}));
+    SetCheapest(*grouped);
+    return grouped;
+  }
+  std::vector<const bind::BoundExpr*> group_exprs;
+  for (const SortGroupClause& sgc : q.group_by) {
+    if (const bind::TargetEntry* te = q.FindSortGroupTarget(sgc.tle_ref)) {
+      group_exprs.push_back(te->expr.get());
+    }
+  }
+  const double groups = stats::EstimateNumGroups(root.estimation, group_exprs, cheapest->rows);
+  grouped->rows = groups;
+  const PathKeys keys = PathKeysFor(root, q.group_by);
+  const int ncols = static_cast<int>(group_exprs.size());
+  for (Path* path : input.pathlist) {
+    if (!path->required_outer.IsEmpty()) continue;
+    const bool sorted = PathKeysContain(path->pathkeys, keys);
+    if (!sorted && path != cheapest) continue;
+    Path* in = sorted ? path : SortPath(root, input, path, keys, -1);
+    AddPath(*grouped,
+            AggPath(root, *grouped, in, AggStrategy::kSorted, agg_costs, ncols, groups, keys));
+  }
+  bool hashable = true;
+  for (const SortGroupClause& sgc : q.group_by) hashable = hashable && sgc.hashable;
+  if (hashable) {
+    AddPath(*grouped,
+            AggPath(root, *grouped, cheapest, AggStrategy::kHashed, agg_costs, ncols, groups, {}));
+  }
+  SetCheapest(*grouped);
+  return grouped;
+}
+
+}  // namespace
+
+void SetQueryPathKeys(PlannerInfo& root) {
+  const bind::Query& q = *root.query;
+  if (!q.group_by.empty()) {
+    root.query_pathkeys = PathKeysFor(root, q.group_by);
+  } else if (!q.distinct.empty()) {
+    root.query_pathkeys = PathKeysFor(root, q.distinct);
+  } else {
+    root.query_pathkeys = PathKeysFor(root, q.order_by);
+  }
+  const double count = ConstantValue(q.limit_count.get());
+  const double offset = std::max(0.0, ConstantValue(q.limit_offset.get()));
+  root.limit_tuples = count >= 0 ? count + offset : -1;
+}
+
+Result<Path*> PlanUpper(PlannerInfo& root, RelOptInfo& scanjoin) {
+  const bind::Query& q = *root.query;
+  if (q.has_window_funcs || !q.distinct.empty()) {
+    return Error::BadInput("not supported: DISTINCT or window functions in explain (planned in a "
+                           "later version)");
+  }
+  RelOptInfo* current = &scanjoin;
+  // GROUP BY and aggregates.
+  if (q.has_aggs || !q.group_by.empty()) {
+    Result<RelOptInfo*> grouped = PlanGrouping(root, *current);
+    if (!grouped.ok()) return std::move(grouped).error();
+    current = *grouped;
+  }
+  // ORDER BY: every path already in order, and a Sort over the cheapest total path.
+  const PathKeys sort_keys = PathKeysFor(root, q.order_by);
+  RelOptInfo* ordered = current;
+  if (!sort_keys.empty()) {
+    ordered = root.NewRel();
+    ordered->kind = RelKind::kUpper;
+    ordered->relids = current->relids;
+    ordered->rows = current->rows;
+    ordered->width = current->width;
+    for (Path* path : current->pathlist) {
+      if (!path->required_outer.IsEmpty()) continue;
+      if (PathKeysContain(path->pathkeys, sort_keys)) {
+        AddPath(*ordered, path);
+      } else if (path == current->cheapest_total) {
+        AddPath(*ordered, SortPath(root, *ordered, path, sort_keys, root.limit_tuples));
+      }
+    }
+    SetCheapest(*ordered);
+  }
+  // LIMIT/OFFSET (adjust_limit_rows_costs) over each candidate; pick by fractional cost.
+  Path* best = ordered->cheapest_total;
+  if (q.limit_count || q.limit_offset) {
+    const double count = ConstantValue(q.limit_count.get());
+    const double offset = ConstantValue(q.limit_offset.get());
+    Path* best_limit = nullptr;
+    for (Path* path : ordered->pathlist) {
+      if (!path->required_outer.IsEmpty()) continue;
+      Path* limit = root.NewPath();
+      limit->kind = PathKind::kLimit;
+      limit->parent = ordered;
+      limit->subpath = path;
+      limit->pathkeys = path->pathkeys;
+      limit->limit_count = count;
+      limit->limit_offset = offset;
+      CostLimit(root, *limit, *path, q.limit_count != nullptr, q.limit_offset != nullptr);
+      if (best_limit == nullptr || limit->total_cost < best_limit->total_cost) best_limit = limit;
+    }
+    best = best_limit;
+  }
+  if (best == nullptr) return Error::Internal("no path for the query");
+  return best;
+}
+
+}  // namespace dbopt::plan
