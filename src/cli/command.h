@@ -21,5 +21,6 @@ int ReportError(const Error& error);
 
 Command AddParse(CLI::App& app);
 Command AddCatalog(CLI::App& app);
+Command AddExplain(CLI::App& app);
 
 }  // namespace dbopt::cli

@@ -243,13 +243,24 @@ std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
       auto node = MakeNode(PlanKind::kAggregate, path);
       node->agg_strategy = path.agg_strategy;
       node->agg_split = path.agg_split;
-      for (const bind::SortGroupClause& sgc : root.query->group_by) {
+      const auto& keys = path.for_distinct ? root.query->distinct : root.query->group_by;
+      for (const bind::SortGroupClause& sgc : keys) {
         if (const bind::TargetEntry* te = root.query->FindSortGroupTarget(sgc.tle_ref)) {
           node->group_keys.push_back(bind::Clone(*te->expr));
         }
       }
-      if (root.query->having) node->filter.push_back(bind::Clone(*root.query->having));
+      if (root.query->having && !path.for_distinct) {
+        node->filter.push_back(bind::Clone(*root.query->having));
+      }
       auto child = CreatePlan(root, *path.subpath);
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
+    case PathKind::kUnique: {
+      auto node = MakeNode(PlanKind::kUnique, path);
+      auto child = CreatePlan(root, *path.subpath);
+      node->unique_columns = static_cast<int>(root.query->distinct.size());
       child->relationship = ParentRelationship::kOuter;
       node->children.push_back(std::move(child));
       return node;

@@ -199,7 +199,7 @@ void CostAgg(const PlannerInfo& root, Path& path, const Path& input, const Aggre
   in.input = {input.startup_cost, input.total_cost};
   in.input_tuples = input.rows;
   in.input_width = input.parent != nullptr ? input.parent->width : 0;
-  if (root.query->having) {
+  if (root.query->having && !path.for_distinct) {
     in.has_quals = true;
     RestrictInfo having;
     having.clause = root.query->having.get();

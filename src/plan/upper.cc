@@ -130,6 +130,55 @@ Result<RelOptInfo*> PlanGrouping(PlannerInfo& root, RelOptInfo& input) {
   return grouped;
 }
 
+// create_distinct_paths: Unique over every path already sorted by the DISTINCT keys and over a
+// Sort of the cheapest path, and a HashAggregate without aggregates over the cheapest path.
+RelOptInfo* PlanDistinct(PlannerInfo& root, RelOptInfo& input) {
+  const bind::Query& q = *root.query;
+  RelOptInfo* distinct = root.NewRel();
+  distinct->kind = RelKind::kUpper;
+  distinct->relids = input.relids;
+  distinct->width = input.width;
+  std::vector<const bind::BoundExpr*> exprs;
+  for (const SortGroupClause& sgc : q.distinct) {
+    if (const bind::TargetEntry* te = q.FindSortGroupTarget(sgc.tle_ref)) {
+      exprs.push_back(te->expr.get());
+    }
+  }
+  Path* cheapest = input.cheapest_total;
+  const double groups = stats::EstimateNumGroups(root.estimation, exprs, cheapest->rows);
+  distinct->rows = groups;
+  const PathKeys keys = PathKeysFor(root, q.distinct);
+  const int ncols = static_cast<int>(exprs.size());
+  for (Path* path : input.pathlist) {
+    if (!path->required_outer.IsEmpty()) continue;
+    const bool sorted = PathKeysContain(path->pathkeys, keys);
+    if (!sorted && path != cheapest) continue;
+    Path* in = sorted ? path : SortPath(root, input, path, keys, -1);
+    Path* unique = root.NewPath();
+    unique->kind = PathKind::kUnique;
+    unique->parent = distinct;
+    unique->subpath = in;
+    unique->pathkeys = in->pathkeys;
+    unique->num_groups = groups;
+    unique->for_distinct = true;
+    // create_upper_unique_path: total += cpu_operator_cost · input rows · columns.
+    unique->startup_cost = in->startup_cost;
+    unique->total_cost = in->total_cost + root.params.cpu_operator_cost * in->rows * ncols;
+    unique->rows = groups;
+    AddPath(*distinct, unique);
+  }
+  bool hashable = true;
+  for (const SortGroupClause& sgc : q.distinct) hashable = hashable && sgc.hashable;
+  if (hashable) {
+    Path* agg = AggPath(root, *distinct, cheapest, AggStrategy::kHashed, AggregateInfo{}, ncols,
+                        groups, {});
+    agg->for_distinct = true;
+    AddPath(*distinct, agg);
+  }
+  SetCheapest(*distinct);
+  return distinct;
+}
+
 }  // namespace
 
 void SetQueryPathKeys(PlannerInfo& root) {
@@ -148,9 +197,12 @@ void SetQueryPathKeys(PlannerInfo& root) {
 
 Result<Path*> PlanUpper(PlannerInfo& root, RelOptInfo& scanjoin) {
   const bind::Query& q = *root.query;
-  if (q.has_window_funcs || !q.distinct.empty()) {
-    return Error::BadInput("not supported: DISTINCT or window functions in explain (planned in a "
-                           "later version)");
+  if (q.has_window_funcs) {
+    return Error::BadInput("not supported: window functions in explain (planned in a later "
+                           "version)");
+  }
+  if (q.has_distinct_on) {
+    return Error::BadInput("not supported: DISTINCT ON in explain (planned in a later version)");
   }
   RelOptInfo* current = &scanjoin;
   // GROUP BY and aggregates.
@@ -159,6 +211,8 @@ Result<Path*> PlanUpper(PlannerInfo& root, RelOptInfo& scanjoin) {
     if (!grouped.ok()) return std::move(grouped).error();
     current = *grouped;
   }
+  // DISTINCT.
+  if (!q.distinct.empty()) current = PlanDistinct(root, *current);
   // ORDER BY: every path already in order, and a Sort over the cheapest total path.
   const PathKeys sort_keys = PathKeysFor(root, q.order_by);
   RelOptInfo* ordered = current;
