@@ -84,14 +84,16 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
     case JoinNode::Kind::kJoin: {
       const JoinNode& left = *node.children[0];
       const JoinNode& right = *node.children[1];
-      bind::JoinType type = node.join_type;
+      const bind::JoinType type = node.join_type;
       if (type == bind::JoinType::kFull) {
-        return Error::BadInput( "not supported: FULL JOIN in explain");
+        return Error::BadInput("not supported: FULL JOIN in explain");
       }
       const bool right_join = type == bind::JoinType::kRight;
       const JoinNode& outer_side = right_join ? right : left;
       const JoinNode& inner_side = right_join ? left : right;
-      const bool outer_join = type == bind::JoinType::kLeft || right_join;
+      const bool semi = type == bind::JoinType::kSemi;
+      const bool anti = type == bind::JoinType::kAnti;
+      const bool outer_join = type == bind::JoinType::kLeft || right_join || anti;
       const Relids outer_relids = LeafRelids(outer_side);
       const Relids inner_relids = LeafRelids(inner_side);
       if (Status s = Walk(root, outer_side, nullable_above); !s.ok()) return s;
@@ -99,18 +101,33 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
       if (Status s = Walk(root, inner_side, inner_nullable); !s.ok()) return s;
       std::vector<const BoundExpr*> quals;
       Conjuncts(node.quals.get(), quals);
-      if (!outer_join) {
+      if (type == bind::JoinType::kInner) {
         for (const BoundExpr* q : quals) DistributeOne(root, q, true, Relids(), nullable_above);
         return Ok{};
       }
+      // make_outerjoininfo: the left rels the join's clauses mention must be joined first
+      // (all of them when the clauses mention none); the right side is joined as a whole.
+      Relids clause_relids;
+      for (const BoundExpr* q : quals) {
+        for (int varno : bind::VarNos(*q)) clause_relids.Add(varno);
+      }
       SpecialJoinInfo sj;
-      sj.estimation.join_type = bind::JoinType::kLeft;
-      sj.estimation.min_lefthand = outer_relids;
+      sj.estimation.join_type = semi ? bind::JoinType::kSemi
+                                     : anti ? bind::JoinType::kAnti : bind::JoinType::kLeft;
+      Relids min_left = clause_relids.Intersect(outer_relids);
+      if (min_left.IsEmpty()) min_left = outer_relids;
+      sj.estimation.min_lefthand = min_left;
       sj.estimation.min_righthand = inner_relids;
       sj.estimation.syn_lefthand = outer_relids;
       sj.estimation.syn_righthand = inner_relids;
       root.join_infos.push_back(sj);
-      const Relids ojscope = outer_relids.Union(inner_relids);
+      if (semi) {
+        // PostgreSQL distributes a semi join's clauses like inner-join clauses (ojscope NULL):
+        // equalities join equivalence classes; the SpecialJoinInfo keeps the join order legal.
+        for (const BoundExpr* q : quals) DistributeOne(root, q, true, Relids(), nullable_above);
+        return Ok{};
+      }
+      const Relids ojscope = min_left.Union(inner_relids);
       for (const BoundExpr* q : quals) DistributeOne(root, q, false, ojscope, inner_relids);
       return Ok{};
     }

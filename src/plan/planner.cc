@@ -13,6 +13,7 @@
 #include "index_match.h"
 #include "join_search.h"
 #include "planner_info.h"
+#include "pull_up.h"
 #include "scan_paths.h"
 #include "upper.h"
 
@@ -26,8 +27,17 @@ Status CheckSupported(const bind::Query& query) {
   };
   if (query.command != bind::CommandType::kSelect) return unsupported("INSERT/UPDATE/DELETE");
   if (query.set_operations) return unsupported("UNION/INTERSECT/EXCEPT");
-  if (!query.ctes.empty()) return unsupported("WITH (common table expressions)");
-  if (query.has_sublinks) return unsupported("subqueries in expressions");
+  for (const bind::RangeTblEntry& rte : query.rtable) {
+    if (rte.kind == bind::RteKind::kCte) {
+      return unsupported("a materialized WITH query (CTE Scan)");
+    }
+  }
+  bool sublinks = false;
+  auto find = [&](const bind::BoundExpr& e) { sublinks = sublinks || bind::ContainsSubLink(e); };
+  for (const bind::TargetEntry& te : query.targets) find(*te.expr);
+  if (query.jointree.quals) find(*query.jointree.quals);
+  if (query.having) find(*query.having);
+  if (sublinks) return unsupported("a subquery in an expression that is not a correlated EXISTS");
   if (query.has_for_update) return unsupported("FOR UPDATE/SHARE");
   if (query.has_grouping_sets) return unsupported("GROUPING SETS/ROLLUP/CUBE");
   return Ok{};
@@ -58,14 +68,17 @@ void MarkOutputNeeded(PlannerInfo& root) {
 Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::Query& query,
                                    const PlannerOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  if (Status s = CheckSupported(query); !s.ok()) return std::move(s).error();
+  // Join aliases resolved, EXISTS pulled up into semi/anti joins, simple subqueries and CTEs
+  // merged into this query level.
+  const std::shared_ptr<bind::Query> flat = FlattenQuery(query);
+  if (Status s = CheckSupported(*flat); !s.ok()) return std::move(s).error();
 
   PlannerInfo root;
   root.catalog = &catalog;
-  root.query = &query;
+  root.query = flat.get();
   root.collect_why = options.collect_why;
   root.estimation.catalog = &catalog;
-  root.estimation.query = &query;
+  root.estimation.query = flat.get();
   if (Status s = ApplySettings(catalog, options, &root.params); !s.ok()) return std::move(s).error();
 
   // One RelOptInfo per table, with its size from the catalog's statistics.
@@ -98,7 +111,7 @@ Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::
 
   PlannedStatement planned;
   planned.plan = CreatePlan(root, **best);
-  for (const bind::RangeTblEntry& rte : query.rtable) {
+  for (const bind::RangeTblEntry& rte : flat->rtable) {
     bind::RangeTblEntry copy;
     copy.kind = rte.kind;
     copy.alias = rte.alias;

@@ -1,0 +1,263 @@
+// Flattening; see pull_up.h.
+#include "pull_up.h"
+
+#include "query_copy.h"
+
+namespace dbopt::plan {
+namespace {
+
+using bind::BoundExpr;
+using bind::BoundExprPtr;
+using bind::BoundKind;
+using bind::JoinNode;
+using bind::Query;
+
+// flatten_join_alias_vars: a Var of a join RTE (a USING column, or j.col of an aliased join)
+// becomes the input column it stands for.
+void FlattenJoinAliases(Query& q) {
+  for (int round = 0; round < 8; ++round) {  // join RTEs may nest; each round peels one level
+    bool changed = false;
+    ForEachExprSlot(q, [&](BoundExprPtr& slot) {
+      RewriteVars(slot, [&](const BoundExpr& var) -> BoundExprPtr {
+        if (var.levelsup != 0 || var.varno <= 0 || var.varno > static_cast<int>(q.rtable.size())) {
+          return nullptr;
+        }
+        const bind::RangeTblEntry& rte = q.rtable[var.varno - 1];
+        if (rte.kind != bind::RteKind::kJoin || var.attno <= 0 ||
+            var.attno > static_cast<int>(rte.join_alias_vars.size()) ||
+            !rte.join_alias_vars[var.attno - 1]) {
+          return nullptr;
+        }
+        changed = true;
+        return bind::Clone(*rte.join_alias_vars[var.attno - 1]);
+      });
+    });
+    if (!changed) return;
+  }
+}
+
+void OffsetVars(BoundExprPtr& expr, int offset, int from_level, int level_delta) {
+  RewriteVars(expr, [&](const BoundExpr& var) -> BoundExprPtr {
+    auto copy = bind::Clone(var);
+    if (var.levelsup == 0) {
+      copy->varno += offset;
+    } else if (var.levelsup >= from_level) {
+      copy->levelsup += level_delta;
+    }
+    return copy;
+  });
+}
+
+void OffsetJoinTree(JoinNode& node, int offset) {
+  if (node.kind == JoinNode::Kind::kRangeRef || node.kind == JoinNode::Kind::kJoin) {
+    if (node.rtindex > 0) node.rtindex += offset;
+  }
+  if (node.quals) OffsetVars(node.quals, offset, 1, 0);
+  for (auto& child : node.children) OffsetJoinTree(*child, offset);
+}
+
+// Appends sub's range table to q's (cloned, Vars offset) and returns the offset.
+int AppendRangeTable(Query& q, const Query& sub) {
+  const int offset = static_cast<int>(q.rtable.size());
+  std::shared_ptr<Query> copy = CloneQuery(sub);
+  for (bind::RangeTblEntry& rte : copy->rtable) {
+    for (auto& v : rte.join_alias_vars) {
+      if (v) OffsetVars(v, offset, 1, 0);
+    }
+    q.rtable.push_back(std::move(rte));
+  }
+  return offset;
+}
+
+bool ContainsOuterVars(const BoundExpr& expr, int level) {
+  bool found = false;
+  bind::Walk(expr, [&](const BoundExpr& n) {
+    found = found || (n.kind == BoundKind::kVar && n.levelsup == level);
+  });
+  return found;
+}
+
+// simplify_EXISTS_query + the checks of convert_EXISTS_sublink_to_join.
+bool ExistsIsPullable(const Query& sub) {
+  if (sub.command != bind::CommandType::kSelect || sub.set_operations || sub.has_aggs ||
+      sub.has_window_funcs || sub.has_grouping_sets || sub.having || sub.limit_offset ||
+      sub.has_for_update || !sub.ctes.empty() || !sub.group_by.empty() || sub.has_sublinks) {
+    return false;
+  }
+  if (sub.limit_count) {
+    const BoundExpr& l = *sub.limit_count;
+    if (l.kind != BoundKind::kConst || l.is_null || std::atof(l.value.c_str()) <= 0) return false;
+  }
+  if (!sub.jointree.quals || !ContainsOuterVars(*sub.jointree.quals, 1)) return false;
+  return true;
+}
+
+// convert_EXISTS_sublink_to_join: the subquery's FROM becomes the right side of a semi (anti)
+// join above `left`; its WHERE becomes the join's qual, with outer references turned into this
+// level's Vars.
+std::unique_ptr<JoinNode> ExistsToJoin(Query& q, const Query& sub, std::unique_ptr<JoinNode> left,
+                                       bool anti) {
+  const int offset = AppendRangeTable(q, sub);
+  auto right = CloneJoinNode(sub.jointree);
+  BoundExprPtr quals = std::move(right->quals);
+  OffsetJoinTree(*right, offset);
+  // Level-0 Vars of the subquery move by offset; its level-1 Vars are now this level's.
+  RewriteVars(quals, [&](const BoundExpr& var) -> BoundExprPtr {
+    auto copy = bind::Clone(var);
+    if (var.levelsup == 0) {
+      copy->varno += offset;
+    } else {
+      copy->levelsup -= 1;
+    }
+    return copy;
+  });
+  auto join = std::make_unique<JoinNode>();
+  join->kind = JoinNode::Kind::kJoin;
+  join->join_type = anti ? bind::JoinType::kAnti : bind::JoinType::kSemi;
+  join->children.push_back(std::move(left));
+  join->children.push_back(std::move(right));
+  join->quals = std::move(quals);
+  return join;
+}
+
+// pull_up_sublinks for the top-level WHERE conjuncts.
+void PullUpSublinks(Query& q) {
+  JoinNode& top = q.jointree;
+  if (!top.quals) return;
+  std::vector<BoundExprPtr> conjuncts;
+  if (top.quals->kind == BoundKind::kAnd) {
+    for (auto& arg : top.quals->args) conjuncts.push_back(std::move(arg));
+  } else {
+    conjuncts.push_back(std::move(top.quals));
+  }
+  std::vector<BoundExprPtr> kept;
+  std::unique_ptr<JoinNode> tree;  // grows as sublinks are pulled up
+  for (BoundExprPtr& c : conjuncts) {
+    const BoundExpr* link = c.get();
+    bool anti = false;
+    if (link->kind == BoundKind::kNot && link->args.size() == 1 &&
+        link->args[0]->kind == BoundKind::kSubLink) {
+      link = link->args[0].get();
+      anti = true;
+    }
+    if (link->kind == BoundKind::kSubLink && link->sublink_type == bind::SubLinkType::kExists &&
+        link->subquery && ExistsIsPullable(*link->subquery)) {
+      if (!tree) {
+        tree = std::make_unique<JoinNode>();
+        tree->kind = JoinNode::Kind::kFromList;
+        for (auto& child : top.children) tree->children.push_back(std::move(child));
+        top.children.clear();
+      }
+      tree = ExistsToJoin(q, *link->subquery, std::move(tree), anti);
+      continue;
+    }
+    kept.push_back(std::move(c));
+  }
+  if (tree) top.children.push_back(std::move(tree));
+  if (kept.size() == 1) {
+    top.quals = std::move(kept[0]);
+  } else if (kept.size() > 1) {
+    top.quals = bind::MakeBool(BoundKind::kAnd, std::move(kept));
+  }
+}
+
+bool ContainsSubLinks(Query& q) {
+  bool found = false;
+  ForEachExprSlot(q, [&](BoundExprPtr& slot) {
+    if (slot) found = found || bind::ContainsSubLink(*slot);
+  });
+  return found;
+}
+
+// is_simple_subquery: a plain SELECT ... FROM ... WHERE ... without anything that needs the
+// subquery to be evaluated on its own.
+bool IsSimpleSubquery(const Query& sub) {
+  if (sub.command != bind::CommandType::kSelect || sub.set_operations || sub.has_aggs ||
+      sub.has_window_funcs || sub.has_grouping_sets || sub.having || sub.limit_offset ||
+      sub.limit_count || sub.has_for_update || !sub.ctes.empty() || !sub.group_by.empty() ||
+      !sub.distinct.empty() || sub.has_sublinks || sub.jointree.children.empty()) {
+    return false;
+  }
+  for (const bind::TargetEntry& t : sub.targets) {
+    if (bind::ContainsVolatile(*t.expr)) return false;
+  }
+  return true;
+}
+
+// pull_up_simple_subquery for the RangeRef `slot` (an RTE of kind kSubquery) under a FROM list
+// or an inner join (not the nullable side of an outer join).
+bool PullUpSubquery(Query& q, std::unique_ptr<JoinNode>& slot) {
+  const int rtindex = slot->rtindex;
+  const bind::RangeTblEntry& rte = q.rtable[rtindex - 1];
+  if (!rte.subquery || !IsSimpleSubquery(*rte.subquery) || rte.lateral) return false;
+  const std::shared_ptr<Query> sub = rte.subquery;
+  const int offset = AppendRangeTable(q, *sub);
+  auto replacement = CloneJoinNode(sub->jointree);
+  OffsetJoinTree(*replacement, offset);
+  // Vars of the parent that read the subquery's outputs become the output expressions.
+  ForEachExprSlot(q, [&](BoundExprPtr& expr) {
+    RewriteVars(expr, [&](const BoundExpr& var) -> BoundExprPtr {
+      if (var.levelsup != 0 || var.varno != rtindex) return nullptr;
+      if (var.attno <= 0 || var.attno > static_cast<int>(sub->targets.size())) return nullptr;
+      auto value = bind::Clone(*sub->targets[var.attno - 1].expr);
+      OffsetVars(value, offset, 1, 0);
+      return value;
+    });
+  });
+  replacement->rtindex = 0;
+  slot = std::move(replacement);
+  return true;
+}
+
+// CTEs referenced once, not recursive, not MATERIALIZED and plain SELECTs are inlined: their RTE
+// becomes a subquery RTE, which pull-up may then merge (PostgreSQL 12+).
+void InlineCtes(Query& q) {
+  for (bind::RangeTblEntry& rte : q.rtable) {
+    if (rte.kind != bind::RteKind::kCte || rte.cte_levelsup != 0 || rte.cte_index < 0) continue;
+    const bind::CommonTable& cte = q.ctes[rte.cte_index];
+    if (cte.recursive || cte.materialized == bind::CommonTable::Materialized::kAlways) continue;
+    if (cte.reference_count != 1 && cte.materialized != bind::CommonTable::Materialized::kNever) {
+      continue;
+    }
+    if (!cte.query || cte.query->command != bind::CommandType::kSelect) continue;
+    bool volatile_tlist = false;
+    for (const bind::TargetEntry& t : cte.query->targets) {
+      volatile_tlist = volatile_tlist || bind::ContainsVolatile(*t.expr);
+    }
+    if (volatile_tlist) continue;
+    rte.kind = bind::RteKind::kSubquery;
+    rte.subquery = cte.query;
+  }
+}
+
+void PullUpSubqueries(Query& q, std::unique_ptr<JoinNode>& node, bool nullable) {
+  if (node->kind == JoinNode::Kind::kRangeRef) {
+    const int rtindex = node->rtindex;
+    if (!nullable && rtindex > 0 && q.rtable[rtindex - 1].kind == bind::RteKind::kSubquery) {
+      PullUpSubquery(q, node);
+    }
+    return;
+  }
+  const bool outer = node->kind == JoinNode::Kind::kJoin &&
+                     node->join_type != bind::JoinType::kInner;
+  for (size_t i = 0; i < node->children.size(); ++i) {
+    PullUpSubqueries(q, node->children[i], nullable || (outer && i == 1));
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<Query> FlattenQuery(const Query& query) {
+  std::shared_ptr<Query> q = CloneQuery(query);
+  FlattenJoinAliases(*q);
+  PullUpSublinks(*q);
+  InlineCtes(*q);
+  // Subqueries are merged only while no SubLink remains anywhere: a SubLink's subquery could
+  // reference the merged RTE, and rewriting inside shared subqueries is not done.
+  if (!ContainsSubLinks(*q)) {
+    for (auto& child : q->jointree.children) PullUpSubqueries(*q, child, false);
+  }
+  return q;
+}
+
+}  // namespace dbopt::plan
