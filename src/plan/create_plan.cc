@@ -15,6 +15,25 @@ std::vector<bind::BoundExprPtr> Exprs(const std::vector<const RestrictInfo*>& qu
   return out;
 }
 
+// get_switched_clauses: hash and merge clauses are printed with the outer side on the left,
+// commuting `inner = outer` into `outer = inner`.
+std::vector<bind::BoundExprPtr> OuterFirst(const std::vector<const RestrictInfo*>& quals,
+                                           const Relids& outer) {
+  std::vector<bind::BoundExprPtr> out;
+  for (const RestrictInfo* rinfo : quals) {
+    const BoundExpr& c = *rinfo->clause;
+    if (c.args.size() == 2 && !rinfo->left_relids.IsSubsetOf(outer) &&
+        rinfo->right_relids.IsSubsetOf(outer)) {
+      const std::string op = bind::CommutatorOf(c.name);
+      out.push_back(bind::MakeOp(op.empty() ? c.name : op, c.op_class, c.type,
+                                 bind::Clone(*c.args[1]), bind::Clone(*c.args[0])));
+    } else {
+      out.push_back(bind::Clone(c));
+    }
+  }
+  return out;
+}
+
 bool Contains(const std::vector<const RestrictInfo*>& list, const RestrictInfo* rinfo) {
   return std::find(list.begin(), list.end(), rinfo) != list.end();
 }
@@ -170,7 +189,7 @@ std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
         if (!Contains(path.path_clauses, rinfo)) other.push_back(rinfo);
       }
       if (kind == PlanKind::kHashJoin) {
-        node->hash_cond = Exprs(path.path_clauses);
+        node->hash_cond = OuterFirst(path.path_clauses, path.outer->parent->relids);
         auto hash = std::make_unique<PlanNode>();
         hash->kind = PlanKind::kHash;
         hash->startup_cost = inner->total_cost;
@@ -181,7 +200,7 @@ std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
         hash->children.push_back(std::move(inner));
         inner = std::move(hash);
       } else if (kind == PlanKind::kMergeJoin) {
-        node->merge_cond = Exprs(path.path_clauses);
+        node->merge_cond = OuterFirst(path.path_clauses, path.outer->parent->relids);
         // Explicit sorts of the inputs, and a Materialize over the inner when costing chose it.
         auto wrap_sort = [&](std::unique_ptr<PlanNode> child, const PathKeys& keys,
                              const Path& input) {

@@ -12,6 +12,7 @@
 #include "dbopt/bind/query.h"
 #include "dbopt/bind/relids.h"
 #include "dbopt/catalog/catalog.h"
+#include "dbopt/cost/basics.h"
 #include "dbopt/cost/params.h"
 #include "dbopt/stats/estimator.h"
 #include "path.h"
@@ -94,7 +95,7 @@ struct RelOptInfo {
   double tuples = 0; // base: rows before restrictions
   double allvisfrac = 0;
   std::vector<int> attr_widths;  // base: per column (1-based attno, index 0 unused)
-  std::vector<bool> attr_needed; // base: columns needed above the scan (1-based)
+  std::vector<Relids> attr_needed;  // base: per column, the rels (bit 0: the output) needing it
   std::vector<RestrictInfo*> baserestrictinfo;
   cost::QualCost baserestrictcost;
   std::vector<RestrictInfo*> joininfo;  // join clauses mentioning this rel and others
