@@ -196,6 +196,7 @@ std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
         hash->total_cost = inner->total_cost;
         hash->rows = inner->rows;
         hash->width = inner->width;
+        hash->parallel_aware = path.parallel_aware;
         inner->relationship = ParentRelationship::kOuter;
         hash->children.push_back(std::move(inner));
         inner = std::move(hash);
@@ -272,6 +273,21 @@ std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
         node->filter.push_back(bind::Clone(*root.query->having));
       }
       auto child = CreatePlan(root, *path.subpath);
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
+    case PathKind::kGather:
+    case PathKind::kGatherMerge: {
+      auto node = MakeNode(path.kind == PathKind::kGather ? PlanKind::kGather
+                                                          : PlanKind::kGatherMerge,
+                           path);
+      node->workers_planned = path.parallel_workers;
+      auto child = CreatePlan(root, *path.subpath);
+      if (path.kind == PathKind::kGatherMerge) {
+        node->sort_keys = SortKeysFor(root, path.pathkeys);
+      }
+      node->width = child->width;
       child->relationship = ParentRelationship::kOuter;
       node->children.push_back(std::move(child));
       return node;

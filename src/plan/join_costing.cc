@@ -30,7 +30,15 @@ cost::JoinSide SideOf(const Path& path) {
   side.cost = {path.startup_cost, path.total_cost};
   side.rows = path.rows;
   side.width = path.parent != nullptr ? path.parent->width : 0;
+  side.parallel_workers = path.parallel_workers;
   return side;
+}
+
+cost::JoinOutput OutputOf(const Path& path) {
+  cost::JoinOutput out;
+  out.rows = path.parent->rows;
+  out.parallel_workers = path.parallel_workers;
+  return out;
 }
 
 stats::SpecialJoin InnerJoinOf(const Path& path) {
@@ -103,11 +111,12 @@ void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
   }
   in.indexed_join_quals = !path.inner->required_outer.IsEmpty() && path.join_restrict.empty();
   in.join_quals = QualsCost(path.join_restrict);
-  in.output.rows = path.rows;
+  in.output = OutputOf(path);
   const cost::NestLoopWorkspace ws = cost::InitialCostNestLoop(root.params, in);
   const cost::JoinCost jc = cost::FinalCostNestLoop(root.params, in, ws);
   path.startup_cost = jc.cost.startup;
   path.total_cost = jc.cost.total;
+  path.rows = jc.rows;
 }
 
 void CostHashJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
@@ -118,6 +127,7 @@ void CostHashJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
   in.outer = SideOf(*path.outer);
   in.inner = SideOf(*path.inner);
   in.num_hash_clauses = static_cast<int>(path.path_clauses.size());
+  in.parallel_hash = path.parallel_aware;
   const cost::HashJoinWorkspace ws = cost::InitialCostHashJoin(root.params, in);
   // estimate_hash_bucket_stats for the inner side of each hash clause; the minimum wins.
   const double nbuckets = static_cast<double>(ws.table.num_buckets) * ws.table.num_batches;
@@ -138,10 +148,11 @@ void CostHashJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
     in.semifactors = SemiFactors(root, path);
   }
   in.hash_join_tuples = ApproxTupleCount(root, path, path.path_clauses);
-  in.output.rows = path.rows;
+  in.output = OutputOf(path);
   const cost::JoinCost jc = cost::FinalCostHashJoin(root.params, in, ws);
   path.startup_cost = jc.cost.startup;
   path.total_cost = jc.cost.total;
+  path.rows = jc.rows;
   path.hash_batches = static_cast<int>(ws.table.num_batches);
 }
 
@@ -175,11 +186,12 @@ void CostMergeJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
                                    path.inner->kind != PathKind::kNestLoop &&
                                    path.inner->kind != PathKind::kMergeJoin &&
                                    path.inner->kind != PathKind::kAgg;
-  in.output.rows = path.rows;
+  in.output = OutputOf(path);
   const cost::MergeJoinWorkspace ws = cost::InitialCostMergeJoin(root.params, in);
   const cost::MergeJoinCost mc = cost::FinalCostMergeJoin(root.params, in, ws);
   path.startup_cost = mc.join.cost.startup;
   path.total_cost = mc.join.cost.total;
+  path.rows = mc.join.rows;
   path.materialize_inner = mc.materialize_inner;
 }
 
@@ -207,6 +219,7 @@ void CostAgg(const PlannerInfo& root, Path& path, const Path& input, const Aggre
     in.quals = having.eval_cost;
     in.qual_selectivity = stats::ClauseSelectivity(root.estimation, *root.query->having, 0, nullptr);
   }
+  if (path.agg_split == AggSplitMode::kPartial) in.has_quals = false;  // HAVING is applied last
   const cost::AggCost ac = cost::CostAgg(root.params, in);
   path.startup_cost = ac.cost.startup;
   path.total_cost = ac.cost.total;

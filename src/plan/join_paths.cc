@@ -42,6 +42,7 @@ Path* NewJoinPath(JoinInputs& in, PathKind kind, Path* outer, Path* inner) {
   path->rows = in.joinrel.rows;
   path->required_outer = outer->required_outer.Union(inner->required_outer).Minus(in.joinrel.relids);
   path->inner_unique = in.inner_unique;
+  path->parallel_safe = in.joinrel.consider_parallel && outer->parallel_safe && inner->parallel_safe;
   return path;
 }
 
@@ -60,15 +61,29 @@ std::vector<const RestrictInfo*> EquiClauses(const JoinInputs& in) {
 }
 
 void AddHashJoin(JoinInputs& in, Path* outer, Path* inner,
-                 const std::vector<const RestrictInfo*>& hash_clauses) {
+                 const std::vector<const RestrictInfo*>& hash_clauses, bool partial = false,
+                 bool parallel_hash = false) {
   Path* path = NewJoinPath(in, PathKind::kHashJoin, outer, inner);
   path->path_clauses = hash_clauses;
+  if (partial) {
+    path->parallel_workers = outer->parallel_workers;
+    path->parallel_safe = true;
+    path->parallel_aware = parallel_hash;
+  }
   CostHashJoin(in.root, *path, in.sj);
-  AddPath(in.joinrel, path);
+  if (partial) {
+    AddPartialPath(in.joinrel, path);
+  } else {
+    AddPath(in.joinrel, path);
+  }
 }
 
-void AddNestLoop(JoinInputs& in, Path* outer, Path* inner) {
+void AddNestLoop(JoinInputs& in, Path* outer, Path* inner, bool partial = false) {
   Path* path = NewJoinPath(in, PathKind::kNestLoop, outer, inner);
+  if (partial) {
+    path->parallel_workers = outer->parallel_workers;
+    path->parallel_safe = true;
+  }
   // Clauses the parameterized inner enforces as index conditions are not rechecked above it.
   if (!inner->required_outer.IsEmpty()) {
     std::vector<const RestrictInfo*> rest;
@@ -84,7 +99,11 @@ void AddNestLoop(JoinInputs& in, Path* outer, Path* inner) {
     path->join_restrict = rest;
   }
   CostNestLoop(in.root, *path, in.sj);
-  AddPath(in.joinrel, path);
+  if (partial) {
+    AddPartialPath(in.joinrel, path);
+  } else {
+    AddPath(in.joinrel, path);
+  }
 }
 
 PathKeys MergeKeys(PlannerInfo& root, const std::vector<const RestrictInfo*>& clauses) {
@@ -153,11 +172,45 @@ bool InnerIsUnique(const RelOptInfo& inner, const std::vector<const RestrictInfo
   return false;
 }
 
+// The partial (parallel) join paths: the outer side is a partial path, the inner either a
+// parallel-safe complete path every worker scans (a per-worker hash table or a nested loop's
+// inner), or — for a Parallel Hash — a partial path whose rows all workers load into one shared
+// hash table (hash_inner_and_outer, consider_parallel_nestloop).
+void AddPartialJoinPaths(JoinInputs& in, const std::vector<const RestrictInfo*>& equi) {
+  if (!in.joinrel.consider_parallel || in.outer.partial_pathlist.empty()) return;
+  const bool right_or_full = in.sj != nullptr &&
+                             (in.sj->estimation.join_type == bind::JoinType::kFull ||
+                              in.sj->estimation.join_type == bind::JoinType::kRight);
+  Path* outer = in.outer.partial_pathlist.front();
+  Path* safe_inner = in.inner.cheapest_total;
+  if (safe_inner != nullptr && !safe_inner->parallel_safe) safe_inner = nullptr;
+  if (!equi.empty() && in.root.params.enable_hashjoin) {
+    if (!in.inner.partial_pathlist.empty() && in.root.params.enable_parallel_hash) {
+      AddHashJoin(in, outer, in.inner.partial_pathlist.front(), equi, true, true);
+    }
+    if (safe_inner != nullptr && !right_or_full) AddHashJoin(in, outer, safe_inner, equi, true);
+  }
+  if (right_or_full) return;
+  for (Path* inner : in.inner.pathlist) {
+    if (!inner->parallel_safe) continue;
+    if (!inner->required_outer.IsEmpty()) continue;  // parameterized inners: below
+    AddNestLoop(in, outer, inner, true);
+  }
+  if (in.inner.kind == RelKind::kBase) {
+    for (Path* param : MakeParameterizedIndexPaths(in.root, in.inner, in.outer.relids,
+                                                   outer->rows)) {
+      param->parallel_safe = true;
+      AddNestLoop(in, outer, param, true);
+    }
+  }
+}
+
 }  // namespace
 
 void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, RelOptInfo& inner,
                   const SpecialJoinInfo* sj, bool set_size) {
   JoinInputs in{root, joinrel, outer, inner, sj, {}};
+  if (set_size) joinrel.consider_parallel = outer.consider_parallel && inner.consider_parallel;
   in.restrict = JoinClausesFor(root, outer.relids, inner.relids);
   for (const RestrictInfo* rinfo : JoinImpliedEqualities(root, outer.relids, inner.relids)) {
     in.restrict.push_back(rinfo);
@@ -183,6 +236,7 @@ void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, Rel
       mat->parent = &inner;
       mat->subpath = inner.cheapest_total;
       mat->rows = inner.cheapest_total->rows;
+      mat->parallel_safe = inner.cheapest_total->parallel_safe;
       CostMaterial(root, *mat, *inner.cheapest_total);
       AddNestLoop(in, outer.cheapest_total, mat);
     }
@@ -197,6 +251,7 @@ void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, Rel
   if (!equi.empty() && root.params.enable_hashjoin) {
     AddHashJoin(in, outer.cheapest_total, inner.cheapest_total, equi);
   }
+  AddPartialJoinPaths(in, equi);
 }
 
 }  // namespace dbopt::plan

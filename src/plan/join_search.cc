@@ -8,6 +8,7 @@
 #include "distribute_quals.h"
 #include "equivalence.h"
 #include "join_paths.h"
+#include "parallel_paths.h"
 
 namespace dbopt::plan {
 namespace {
@@ -83,7 +84,7 @@ RelOptInfo* MakeJoinRel(JoinSearch& search, RelOptInfo* rel1, RelOptInfo* rel2) 
 }
 
 // join_search_one_level: joins of `level` rels from a rel of level k and one of level-k.
-void SearchLevel(JoinSearch& search, int level) {
+void SearchLevel(JoinSearch& search, size_t level) {
   PlannerInfo& root = search.root;
   // Left-deep and right-deep: old rel of level-1 with a base rel that it has a clause to.
   for (RelOptInfo* old_rel : std::vector<RelOptInfo*>(search.levels[level - 1])) {
@@ -97,7 +98,7 @@ void SearchLevel(JoinSearch& search, int level) {
     (void)joined_any;
   }
   // Bushy: level k with level-k for 2 <= k <= level/2.
-  for (int k = 2; k <= level / 2; ++k) {
+  for (size_t k = 2; k <= level / 2; ++k) {
     for (RelOptInfo* a : std::vector<RelOptInfo*>(search.levels[k])) {
       for (RelOptInfo* b : std::vector<RelOptInfo*>(search.levels[level - k])) {
         if (a->relids.Overlaps(b->relids)) continue;
@@ -116,7 +117,15 @@ void SearchLevel(JoinSearch& search, int level) {
       }
     }
   }
-  for (RelOptInfo* rel : search.levels[level]) SetCheapest(*rel);
+  for (RelOptInfo* rel : search.levels[level]) {
+    // generate_useful_gather_paths for every join rel below the top one (the top rel gets its
+    // Gather paths from the upper planner's scan/join target step).
+    SetCheapest(*rel);
+    if (level < search.levels.size() - 1) {
+      AddGatherPaths(root, *rel, false);
+      SetCheapest(*rel);
+    }
+  }
 }
 
 }  // namespace
@@ -129,7 +138,7 @@ Result<RelOptInfo*> SearchJoinOrder(PlannerInfo& root) {
     search.levels[1].push_back(root.simple_rels[rtindex]);
   }
   if (n == 1) return search.levels[1][0];
-  for (int level = 2; level <= n; ++level) SearchLevel(search, level);
+  for (int level = 2; level <= n; ++level) SearchLevel(search, static_cast<size_t>(level));
   if (search.levels[n].empty()) {
     return Error::Internal("join search found no way to join all relations");
   }

@@ -15,6 +15,7 @@
 #include "planner_info.h"
 #include "pull_up.h"
 #include "scan_paths.h"
+#include "parallel_paths.h"
 #include "upper.h"
 
 namespace dbopt::plan {
@@ -94,17 +95,27 @@ Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::
   // The sort order the upper steps want, so index paths that deliver it are kept.
   SetQueryPathKeys(root);
   // Base rels: row estimates, widths, then seq/index/bitmap paths.
+  const bool single_rel = root.all_baserels.Count() == 1;
   for (int rtindex : root.all_baserels.Members()) {
     RelOptInfo& rel = *root.simple_rels[rtindex];
     BuildIndexInfos(root, rel);
     SetBaseRelSize(root, rel);
     rel.width = RelWidthAbove(root, rel, rel.relids);
+    SetConsiderParallel(root, rel);
     AddBaseRelPaths(root, rel);
+    AddPartialScanPaths(root, rel);
     SetCheapest(rel);
+    if (!single_rel) {
+      AddGatherPaths(root, rel, false);
+      SetCheapest(rel);
+    }
   }
   // Join order search over all base rels.
   Result<RelOptInfo*> scanjoin = SearchJoinOrder(root);
   if (!scanjoin.ok()) return std::move(scanjoin).error();
+  // apply_scanjoin_target_to_paths: Gather paths for the complete scan/join rel.
+  AddGatherPaths(root, **scanjoin, false);
+  SetCheapest(**scanjoin);
   // ORDER BY and LIMIT on top.
   Result<Path*> best = PlanUpper(root, **scanjoin);
   if (!best.ok()) return std::move(best).error();

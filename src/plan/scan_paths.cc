@@ -16,6 +16,7 @@ Path* NewScanPath(PlannerInfo& root, RelOptInfo& rel, PathKind kind) {
   path->kind = kind;
   path->parent = &rel;
   path->rows = rel.rows;
+  path->parallel_safe = rel.consider_parallel;
   return path;
 }
 
