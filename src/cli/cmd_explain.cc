@@ -15,7 +15,7 @@
 #include "dbopt/catalog/load.h"
 #include "dbopt/catalog/what_if.h"
 #include "dbopt/plan/planner.h"
-#include "dbopt/render/explain_render.h"
+#include "dbopt/render/explain.h"
 #include "dbopt/sql/parser.h"
 
 namespace dbopt::cli {
@@ -70,10 +70,12 @@ int Run(const ExplainOptions& options) {
   plan::PlannerOptions planner_options;
   planner_options.settings = *settings;
   planner_options.collect_why = options.why;
-  render::ExplainOptions render_options;
-  render_options.format = options.format;
-  render_options.summary = options.summary;
-  render_options.why = options.why;
+  render::TextOptions text_options;
+  text_options.summary = options.summary;
+  text_options.why = options.why;
+  text_options.notes = true;
+  render::JsonOptions json_options;
+  json_options.summary = options.summary;
 
   const sql::ParsedFile file = sql::ParseFile(*source);
   for (const Diagnostic& d : file.errors) std::cerr << d.Render();
@@ -105,9 +107,18 @@ int Run(const ExplainOptions& options) {
       failed = true;
       continue;
     }
+    Result<std::string> out = options.format == "json" ? render::RenderJson(*planned, json_options)
+                              : options.format == "dot"
+                                  ? render::RenderDot(*planned)
+                                  : render::RenderText(*planned, text_options);
+    if (!out.ok()) {
+      std::cerr << out.error().Render();
+      failed = true;
+      continue;
+    }
     if (!first && options.format == "text") std::cout << "\n";
     first = false;
-    std::cout << render::RenderExplain(*planned, render_options);
+    std::cout << *out;
   }
   return failed ? 2 : 0;
 }
