@@ -94,9 +94,13 @@ struct PlanNode {
   std::vector<std::unique_ptr<PlanNode>> children;
   ParentRelationship relationship = ParentRelationship::kNone;  // how this node hangs under its parent
   std::string subplan_name;  // "InitPlan 1 (returns $0)", "SubPlan 2", "CTE cte_name"
-  // InitPlans and SubPlans attached to this node (printed after its children).
+  // InitPlans and SubPlans attached to this node (EXPLAIN prints InitPlans before the node's
+  // children and SubPlans after them).
   std::vector<std::unique_ptr<PlanNode>> init_plans;
   std::vector<std::unique_ptr<PlanNode>> sub_plans;
+  // A SubPlan child evaluated through a hash table: its references print as
+  // "(hashed SubPlan N)", N taken from subplan_name "SubPlan N".
+  bool use_hash_table = false;
 
   // Scans: the range-table entry scanned (1-based into PlannedStatement::rtable).
   int scan_rtindex = 0;
@@ -128,6 +132,8 @@ struct PlanNode {
   SetOpCommand setop_command = SetOpCommand::kIntersect;
   SetOpStrategy setop_strategy = SetOpStrategy::kSorted;
   std::string window_name;  // WindowAgg
+  std::vector<bind::BoundExprPtr> run_condition;  // WindowAgg "Run Condition" (PG15)
+  int planned_partitions = 0;  // HashAggregate/MixedAggregate "Planned Partitions"
 
   // Limit
   bind::BoundExprPtr limit_count;

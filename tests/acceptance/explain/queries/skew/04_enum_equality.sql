@@ -1,0 +1,2 @@
+-- An enum column: the rarest label.
+SELECT count(*) FROM accounts WHERE plan = 'enterprise';

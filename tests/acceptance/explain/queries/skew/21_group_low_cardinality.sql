@@ -1,0 +1,2 @@
+-- GROUP BY an eight-valued column.
+SELECT kind, count(*) FROM events GROUP BY kind;

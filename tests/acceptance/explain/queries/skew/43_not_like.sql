@@ -1,0 +1,2 @@
+-- NOT LIKE with a prefix.
+SELECT count(*) FROM events WHERE url NOT LIKE '/products/%';

@@ -1,0 +1,2 @@
+-- ILIKE with wildcards on both sides.
+SELECT count(*) FROM products WHERE name ILIKE '%phone%';

@@ -1,0 +1,2 @@
+-- Primary-key lookup.
+SELECT * FROM orders WHERE o_orderkey = 4242;
