@@ -10,6 +10,7 @@
 #include "dbopt/cost/sort_cost.h"
 #include "dbopt/cost/scan_cost.h"
 #include "dbopt/stats/estimator.h"
+#include "subplans.h"
 
 namespace dbopt::plan {
 namespace {
@@ -103,6 +104,7 @@ std::vector<const IndexClause*> BoundaryQuals(const Path& path, bool* eq_on_all_
 
 void SetClauseCost(const PlannerInfo& root, RestrictInfo& rinfo) {
   rinfo.eval_cost = ExprCost(root.params, *rinfo.clause);
+  if (root.global != nullptr) rinfo.eval_cost += SubPlanCost(*root.global, *rinfo.clause);
 }
 
 cost::QualCost QualsCost(const std::vector<const RestrictInfo*>& quals) {
@@ -139,7 +141,7 @@ double JoinRelRows(PlannerInfo& root, const RelOptInfo& outer, const RelOptInfo&
   // the join's own clauses form jselec and pushed-down ones pselec.
   std::vector<const BoundExpr*> join_quals, pushed;
   for (const RestrictInfo* rinfo : clauses) {
-    const_cast<RestrictInfo*>(rinfo)->eval_cost = ExprCost(root.params, *rinfo->clause);
+    SetClauseCost(root, *const_cast<RestrictInfo*>(rinfo));
     if (sj != nullptr && rinfo->is_pushed_down) {
       pushed.push_back(rinfo->clause);
     } else {

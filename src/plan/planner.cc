@@ -13,7 +13,9 @@
 #include "index_match.h"
 #include "join_search.h"
 #include "planner_info.h"
+#include "planner_global.h"
 #include "pull_up.h"
+#include "subplans.h"
 #include "scan_paths.h"
 #include "parallel_paths.h"
 #include "upper.h"
@@ -33,12 +35,6 @@ Status CheckSupported(const bind::Query& query) {
       return unsupported("a materialized WITH query (CTE Scan)");
     }
   }
-  bool sublinks = false;
-  auto find = [&](const bind::BoundExpr& e) { sublinks = sublinks || bind::ContainsSubLink(e); };
-  for (const bind::TargetEntry& te : query.targets) find(*te.expr);
-  if (query.jointree.quals) find(*query.jointree.quals);
-  if (query.having) find(*query.having);
-  if (sublinks) return unsupported("a subquery in an expression that is not a correlated EXISTS");
   if (query.has_for_update) return unsupported("FOR UPDATE/SHARE");
   if (query.has_grouping_sets) return unsupported("GROUPING SETS/ROLLUP/CUBE");
   return Ok{};
@@ -66,21 +62,40 @@ void MarkOutputNeeded(PlannerInfo& root) {
 
 }  // namespace
 
-Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::Query& query,
-                                   const PlannerOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
+namespace {
+
+bind::RangeTblEntry PrintableCopy(const bind::RangeTblEntry& rte) {
+  bind::RangeTblEntry copy;
+  copy.kind = rte.kind;
+  copy.alias = rte.alias;
+  copy.alias_written = rte.alias_written;
+  copy.column_names = rte.column_names;
+  copy.column_types = rte.column_types;
+  copy.table = rte.table;
+  return copy;
+}
+
+// One query level: subquery_planner + grouping_planner + create_plan, then setrefs' flattening
+// of its range table into the statement's.
+Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
+                              double tuple_fraction) {
   // Join aliases resolved, EXISTS pulled up into semi/anti joins, simple subqueries and CTEs
   // merged into this query level.
   const std::shared_ptr<bind::Query> flat = FlattenQuery(query);
+  // Remaining subqueries in expressions are planned on their own: SubPlans and InitPlans.
+  const int first_subplan = static_cast<int>(global.subplans.size()) + 1;
+  if (Status s = ConvertSubLinks(global, *flat, PlanLevel); !s.ok()) return std::move(s).error();
   if (Status s = CheckSupported(*flat); !s.ok()) return std::move(s).error();
 
   PlannerInfo root;
-  root.catalog = &catalog;
+  root.global = &global;
+  root.catalog = global.catalog;
   root.query = flat.get();
-  root.collect_why = options.collect_why;
-  root.estimation.catalog = &catalog;
+  root.params = global.params;
+  root.collect_why = global.options->collect_why;
+  root.tuple_fraction = tuple_fraction;
+  root.estimation.catalog = global.catalog;
   root.estimation.query = flat.get();
-  if (Status s = ApplySettings(catalog, options, &root.params); !s.ok()) return std::move(s).error();
 
   // One RelOptInfo per table, with its size from the catalog's statistics.
   BuildBaseRels(root);
@@ -94,7 +109,7 @@ Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::
   GenerateBaseImpliedEqualities(root);
   // The sort order the upper steps want, so index paths that deliver it are kept.
   SetQueryPathKeys(root);
-  // Base rels: row estimates, widths, then seq/index/bitmap paths.
+  // Base rels: row estimates, widths, then seq/index/bitmap and partial paths.
   const bool single_rel = root.all_baserels.Count() == 1;
   for (int rtindex : root.all_baserels.Members()) {
     RelOptInfo& rel = *root.simple_rels[rtindex];
@@ -116,23 +131,41 @@ Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::
   // apply_scanjoin_target_to_paths: Gather paths for the complete scan/join rel.
   AddGatherPaths(root, **scanjoin, false);
   SetCheapest(**scanjoin);
-  // ORDER BY and LIMIT on top.
+  // GROUP BY, DISTINCT, ORDER BY and LIMIT on top.
   Result<Path*> best = PlanUpper(root, **scanjoin);
   if (!best.ok()) return std::move(best).error();
 
-  PlannedStatement planned;
-  planned.plan = CreatePlan(root, **best);
-  for (const bind::RangeTblEntry& rte : flat->rtable) {
-    bind::RangeTblEntry copy;
-    copy.kind = rte.kind;
-    copy.alias = rte.alias;
-    copy.alias_written = rte.alias_written;
-    copy.column_names = rte.column_names;
-    copy.column_types = rte.column_types;
-    copy.table = rte.table;
-    planned.rtable.push_back(std::move(copy));
+  LevelResult result;
+  result.plan = CreatePlan(root, **best);
+  // setrefs: this level's Vars index the statement-wide range table.
+  const int offset = static_cast<int>(global.rtable.size());
+  for (const bind::RangeTblEntry& rte : flat->rtable) global.rtable.push_back(PrintableCopy(rte));
+  OffsetPlanVars(*result.plan, offset);
+  AttachSubPlans(global, *result.plan);
+  AttachInitPlans(global, *result.plan, first_subplan);
+  result.notes = root.estimation.warnings;
+  return result;
+}
+
+}  // namespace
+
+Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::Query& query,
+                                   const PlannerOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  PlannerGlobal global;
+  global.catalog = &catalog;
+  global.options = &options;
+  if (Status s = ApplySettings(catalog, options, &global.params); !s.ok()) {
+    return std::move(s).error();
   }
-  for (const std::string& warning : root.estimation.warnings) planned.notes.push_back(warning);
+  Result<LevelResult> level = PlanLevel(global, query, 0.0);
+  if (!level.ok()) return std::move(level).error();
+
+  PlannedStatement planned;
+  planned.plan = std::move(level->plan);
+  planned.rtable = std::move(global.rtable);
+  for (std::string& note : global.notes) planned.notes.push_back(std::move(note));
+  for (std::string& note : level->notes) planned.notes.push_back(std::move(note));
   planned.planning_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return planned;

@@ -117,7 +117,10 @@ struct SpecialJoinInfo {
   bool lhs_strict = false;
 };
 
+struct PlannerGlobal;  // planner_global.h
+
 struct PlannerInfo {
+  PlannerGlobal* global = nullptr;
   const catalog::Catalog* catalog = nullptr;
   const bind::Query* query = nullptr;
   cost::CostParams params;

@@ -369,6 +369,17 @@ Result<Path*> PlanUpper(PlannerInfo& root, RelOptInfo& scanjoin) {
     }
     best = best_limit;
   }
+  // get_cheapest_fractional_path: a caller that fetches only some rows (a SubPlan for EXISTS,
+  // a cursor) prefers cheap startup.
+  if (root.tuple_fraction > 0 && !(q.limit_count || q.limit_offset)) {
+    for (Path* path : ordered->pathlist) {
+      if (!path->required_outer.IsEmpty()) continue;
+      const double fraction =
+          root.tuple_fraction >= 1 ? root.tuple_fraction / std::max(path->rows, 1.0)
+                                   : root.tuple_fraction;
+      if (FractionalCost(*path, fraction) < FractionalCost(*best, fraction)) best = path;
+    }
+  }
   if (best == nullptr) return Error::Internal("no path for the query");
   return best;
 }
