@@ -292,6 +292,21 @@ std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
       node->children.push_back(std::move(child));
       return node;
     }
+    case PathKind::kModifyTable: {
+      auto node = MakeNode(PlanKind::kModifyTable, path);
+      node->width = 0;
+      node->rows = 0;
+      switch (root.query->command) {
+        case bind::CommandType::kInsert: node->operation = ModifyOperation::kInsert; break;
+        case bind::CommandType::kUpdate: node->operation = ModifyOperation::kUpdate; break;
+        default: node->operation = ModifyOperation::kDelete; break;
+      }
+      node->scan_rtindex = root.query->result_relation;
+      auto child = CreatePlan(root, *path.subpath);
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
     case PathKind::kUnique: {
       auto node = MakeNode(PlanKind::kUnique, path);
       auto child = CreatePlan(root, *path.subpath);

@@ -28,7 +28,7 @@ Status CheckSupported(const bind::Query& query) {
   auto unsupported = [](const std::string& what) {
     return Error::BadInput("not supported: " + what + " in explain (planned in a later version)");
   };
-  if (query.command != bind::CommandType::kSelect) return unsupported("INSERT/UPDATE/DELETE");
+  if (query.command == bind::CommandType::kInsert) return unsupported("INSERT");
   if (query.set_operations) return unsupported("UNION/INTERSECT/EXCEPT");
   for (const bind::RangeTblEntry& rte : query.rtable) {
     if (rte.kind == bind::RteKind::kCte) {

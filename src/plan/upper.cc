@@ -247,6 +247,51 @@ Result<RelOptInfo*> PlanGrouping(PlannerInfo& root, RelOptInfo& input) {
   return grouped;
 }
 
+// cost_qual_eval of the target list: one cpu_operator_cost per operator or function in each
+// non-Var expression (set_pathtarget_cost_width).
+cost::QualCost TargetCost(const PlannerInfo& root, const std::vector<bind::TargetEntry>& targets) {
+  cost::QualCost qc;
+  for (const bind::TargetEntry& te : targets) {
+    RestrictInfo tmp;
+    tmp.clause = te.expr.get();
+    SetClauseCost(root, tmp);
+    qc += tmp.eval_cost;
+  }
+  return qc;
+}
+
+// PG15: the width of the "ctid" junk column UPDATE and DELETE carry to find the row (tid 6).
+constexpr int kCtidWidth = 6;
+
+void ApplyFinalTarget(PlannerInfo& root, RelOptInfo& rel) {
+  const std::vector<bind::TargetEntry>& targets = root.query->targets;
+  switch (root.query->command) {
+    case bind::CommandType::kSelect:
+      rel.width = TargetWidth(root, targets);
+      break;
+    case bind::CommandType::kUpdate:  // the new values of the assigned columns, and ctid
+      rel.width = TargetWidth(root, targets) + kCtidWidth;
+      break;
+    case bind::CommandType::kDelete:
+      rel.width = kCtidWidth;
+      break;
+    case bind::CommandType::kInsert:
+      break;
+  }
+  const cost::QualCost tc = TargetCost(root, targets);
+  if (tc.startup == 0 && tc.per_tuple == 0) return;
+  auto charge = [&](Path* path) {
+    // A Gather projects below itself: the workers evaluate the target on their rows.
+    const double rows = (path->kind == PathKind::kGather || path->kind == PathKind::kGatherMerge)
+                            ? path->subpath->rows
+                            : path->rows;
+    path->startup_cost += tc.startup;
+    path->total_cost += tc.startup + tc.per_tuple * rows;
+  };
+  for (Path* path : rel.pathlist) charge(path);
+  SetCheapest(rel);
+}
+
 // create_distinct_paths: Unique over every path already sorted by the DISTINCT keys and over a
 // Sort of the cheapest path, and a HashAggregate without aggregates over the cheapest path.
 RelOptInfo* PlanDistinct(PlannerInfo& root, RelOptInfo& input) {
@@ -322,6 +367,9 @@ Result<Path*> PlanUpper(PlannerInfo& root, RelOptInfo& scanjoin) {
     return Error::BadInput("not supported: DISTINCT ON in explain (planned in a later version)");
   }
   RelOptInfo* current = &scanjoin;
+  // apply_scanjoin_target_to_paths: without grouping, the scan/join paths compute the final
+  // target list themselves: their width becomes its width and they pay for its expressions.
+  if (!q.has_aggs && q.group_by.empty()) ApplyFinalTarget(root, scanjoin);
   // GROUP BY and aggregates.
   if (q.has_aggs || !q.group_by.empty()) {
     Result<RelOptInfo*> grouped = PlanGrouping(root, *current);
@@ -381,6 +429,24 @@ Result<Path*> PlanUpper(PlannerInfo& root, RelOptInfo& scanjoin) {
     }
   }
   if (best == nullptr) return Error::Internal("no path for the query");
+  // create_modifytable_path: INSERT/UPDATE/DELETE on top; it costs what its input costs and,
+  // without RETURNING, returns no rows.
+  if (q.command != bind::CommandType::kSelect) {
+    if (!q.returning.empty()) {
+      return Error::BadInput("not supported: RETURNING in explain (planned in a later version)");
+    }
+    RelOptInfo* modify_rel = root.NewRel();
+    modify_rel->kind = RelKind::kUpper;
+    modify_rel->width = 0;
+    Path* modify = root.NewPath();
+    modify->kind = PathKind::kModifyTable;
+    modify->parent = modify_rel;
+    modify->subpath = best;
+    modify->startup_cost = best->startup_cost;
+    modify->total_cost = best->total_cost;
+    modify->rows = 0;
+    best = modify;
+  }
   return best;
 }
 
