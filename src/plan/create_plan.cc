@@ -292,6 +292,16 @@ std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
       node->children.push_back(std::move(child));
       return node;
     }
+    case PathKind::kWindowAgg: {
+      auto node = MakeNode(PlanKind::kWindowAgg, path);
+      for (const bind::WindowClause& w : root.query->windows) {
+        if (w.win_ref == path.win_ref) node->window_name = w.name;
+      }
+      auto child = CreatePlan(root, *path.subpath);
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
     case PathKind::kModifyTable: {
       auto node = MakeNode(PlanKind::kModifyTable, path);
       node->width = 0;

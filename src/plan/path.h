@@ -113,7 +113,8 @@ struct Path {
   AggSplitMode agg_split = AggSplitMode::kSimple;
   double num_groups = 0;
   int presorted_keys = 0;
-  bool for_distinct = false;  // an Agg or Unique implementing DISTINCT, not GROUP BY
+  bool for_distinct = false;
+  int win_ref = 0;  // WindowAgg: which window clause  // an Agg or Unique implementing DISTINCT, not GROUP BY
   double limit_count = -1;
   double limit_offset = 0;
 

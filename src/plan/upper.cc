@@ -6,6 +6,7 @@
 #include "add_path.h"
 #include "agg_costs.h"
 #include "costing.h"
+#include "dbopt/cost/agg_cost.h"
 #include "equivalence.h"
 #include "parallel_paths.h"
 
@@ -292,6 +293,75 @@ void ApplyFinalTarget(PlannerInfo& root, RelOptInfo& rel) {
   SetCheapest(rel);
 }
 
+// create_window_paths / create_one_window_path: for each window clause in turn, a Sort by its
+// PARTITION BY and ORDER BY keys unless the input already has that order, then a WindowAgg that
+// computes its window functions. PostgreSQL processes the clauses so that ones sharing a sort
+// prefix come together (select_active_windows: longest sort first); clauses without window
+// functions are skipped.
+RelOptInfo* PlanWindows(PlannerInfo& root, RelOptInfo& input) {
+  const bind::Query& q = *root.query;
+  std::vector<const bind::WindowClause*> active;
+  for (const bind::WindowClause& w : q.windows) {
+    bool used = false;
+    for (const bind::TargetEntry& te : q.targets) {
+      bind::Walk(*te.expr, [&](const bind::BoundExpr& n) {
+        used = used || (n.kind == bind::BoundKind::kWindowFunc && n.win_ref == w.win_ref);
+      });
+    }
+    if (used) active.push_back(&w);
+  }
+  std::stable_sort(active.begin(), active.end(),
+                   [](const bind::WindowClause* a, const bind::WindowClause* b) {
+                     return a->partition.size() + a->order.size() >
+                            b->partition.size() + b->order.size();
+                   });
+  RelOptInfo* window = root.NewRel();
+  window->kind = RelKind::kUpper;
+  window->relids = input.relids;
+  window->rows = input.rows;
+  window->width = TargetWidth(root, q.targets);
+  Path* path = input.cheapest_total;
+  // The final WindowAgg is evaluated last; PostgreSQL builds them innermost-first, i.e. the
+  // last active clause sits at the bottom.
+  for (auto it = active.rbegin(); it != active.rend(); ++it) {
+    const bind::WindowClause& w = **it;
+    std::vector<SortGroupClause> keys = w.partition;
+    keys.insert(keys.end(), w.order.begin(), w.order.end());
+    const PathKeys pathkeys = PathKeysFor(root, keys);
+    if (!pathkeys.empty() && !PathKeysContain(path->pathkeys, pathkeys)) {
+      path = SortPath(root, *path->parent, path, pathkeys, -1);
+    }
+    cost::WindowAggInput in;
+    in.input = {path->startup_cost, path->total_cost};
+    in.input_tuples = path->rows;
+    in.num_part_cols = static_cast<int>(w.partition.size());
+    in.num_order_cols = static_cast<int>(w.order.size());
+    for (const bind::TargetEntry& te : q.targets) {
+      bind::Walk(*te.expr, [&](const bind::BoundExpr& n) {
+        if (n.kind != bind::BoundKind::kWindowFunc || n.win_ref != w.win_ref) return;
+        RestrictInfo tmp;
+        tmp.clause = &n;
+        SetClauseCost(root, tmp);  // the function itself and its arguments
+        in.window_functions.push_back(tmp.eval_cost);
+      });
+    }
+    Path* agg = root.NewPath();
+    agg->kind = PathKind::kWindowAgg;
+    agg->parent = window;
+    agg->subpath = path;
+    agg->pathkeys = path->pathkeys;
+    agg->rows = path->rows;
+    agg->win_ref = w.win_ref;
+    const cost::Cost c = cost::CostWindowAgg(root.params, in);
+    agg->startup_cost = c.startup;
+    agg->total_cost = c.total;
+    path = agg;
+  }
+  AddPath(*window, path);
+  SetCheapest(*window);
+  return window;
+}
+
 // create_distinct_paths: Unique over every path already sorted by the DISTINCT keys and over a
 // Sort of the cheapest path, and a HashAggregate without aggregates over the cheapest path.
 RelOptInfo* PlanDistinct(PlannerInfo& root, RelOptInfo& input) {
@@ -359,23 +429,21 @@ void SetQueryPathKeys(PlannerInfo& root) {
 
 Result<Path*> PlanUpper(PlannerInfo& root, RelOptInfo& scanjoin) {
   const bind::Query& q = *root.query;
-  if (q.has_window_funcs) {
-    return Error::BadInput("not supported: window functions in explain (planned in a later "
-                           "version)");
-  }
   if (q.has_distinct_on) {
     return Error::BadInput("not supported: DISTINCT ON in explain (planned in a later version)");
   }
   RelOptInfo* current = &scanjoin;
   // apply_scanjoin_target_to_paths: without grouping, the scan/join paths compute the final
   // target list themselves: their width becomes its width and they pay for its expressions.
-  if (!q.has_aggs && q.group_by.empty()) ApplyFinalTarget(root, scanjoin);
+  if (!q.has_aggs && q.group_by.empty() && !q.has_window_funcs) ApplyFinalTarget(root, scanjoin);
   // GROUP BY and aggregates.
   if (q.has_aggs || !q.group_by.empty()) {
     Result<RelOptInfo*> grouped = PlanGrouping(root, *current);
     if (!grouped.ok()) return std::move(grouped).error();
     current = *grouped;
   }
+  // Window functions.
+  if (q.has_window_funcs) current = PlanWindows(root, *current);
   // DISTINCT.
   if (!q.distinct.empty()) current = PlanDistinct(root, *current);
   // ORDER BY: every path already in order, and a Sort over the cheapest total path.
