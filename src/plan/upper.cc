@@ -1,6 +1,7 @@
 // The upper planner; see upper.h.
 #include "upper.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "add_path.h"
