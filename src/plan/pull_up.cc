@@ -1,6 +1,7 @@
 // Flattening; see pull_up.h.
 #include "pull_up.h"
 
+#include "dbopt/bind/query_walk.h"
 #include "query_copy.h"
 
 namespace dbopt::plan {
@@ -120,6 +121,62 @@ std::unique_ptr<JoinNode> ExistsToJoin(Query& q, const Query& sub, std::unique_p
   return join;
 }
 
+// convert_ANY_sublink_to_join: `x IN (SELECT y FROM ...)` with an uncorrelated subquery becomes
+// a semi join of the FROM list with the subquery (a new subquery RTE, "ANY_subquery"), the join
+// qual being the IN's comparison with the subquery's output column. Pull-up may then merge the
+// subquery's own tables into this level.
+std::unique_ptr<JoinNode> AnyToJoin(Query& q, const BoundExpr& link, std::unique_ptr<JoinNode> left) {
+  bind::RangeTblEntry rte;
+  rte.kind = bind::RteKind::kSubquery;
+  rte.alias = "ANY_subquery";
+  rte.subquery = link.subquery;
+  for (const bind::TargetEntry& t : link.subquery->targets) {
+    if (t.resjunk) continue;
+    rte.column_names.push_back(t.name);
+    rte.column_types.push_back(t.expr->type);
+  }
+  q.rtable.push_back(std::move(rte));
+  const int rtindex = static_cast<int>(q.rtable.size());
+  BoundExprPtr quals = bind::Clone(*link.args[0]);
+  // The comparison's Param stands for the subquery's column: it becomes a Var of the new RTE.
+  std::vector<BoundExprPtr*> stack{&quals};
+  while (!stack.empty()) {
+    BoundExprPtr* slot = stack.back();
+    stack.pop_back();
+    if (!*slot) continue;
+    if ((*slot)->kind == BoundKind::kParam && (*slot)->param_kind == bind::ParamKind::kExec) {
+      *slot = bind::MakeVar(rtindex, 1, (*slot)->type, q.rtable.back().column_names[0]);
+      continue;
+    }
+    for (auto& arg : (*slot)->args) stack.push_back(&arg);
+  }
+  auto right = std::make_unique<JoinNode>();
+  right->kind = JoinNode::Kind::kRangeRef;
+  right->rtindex = rtindex;
+  auto join = std::make_unique<JoinNode>();
+  join->kind = JoinNode::Kind::kJoin;
+  join->join_type = bind::JoinType::kSemi;
+  join->children.push_back(std::move(left));
+  join->children.push_back(std::move(right));
+  join->quals = std::move(quals);
+  return join;
+}
+
+bool AnyIsPullable(const BoundExpr& link) {
+  if (link.sublink_type != bind::SubLinkType::kAny || !link.subquery || link.args.size() != 1) {
+    return false;
+  }
+  if (link.subquery->command != bind::CommandType::kSelect) return false;
+  // Uncorrelated only (contain_vars_of_level(subselect, 1)), and a non-volatile test.
+  bool correlated = false;
+  bind::WalkQuery(*link.subquery, 0, [&](const BoundExpr& n, int depth) {
+    correlated = correlated || (n.kind == BoundKind::kVar && n.levelsup == depth + 1);
+  });
+  if (correlated || bind::ContainsVolatile(*link.args[0])) return false;
+  // The test must reference this level's rels (otherwise it is a one-time filter).
+  return !bind::VarNos(*link.args[0]).empty();
+}
+
 // pull_up_sublinks for the top-level WHERE conjuncts.
 void PullUpSublinks(Query& q) {
   JoinNode& top = q.jointree;
@@ -149,6 +206,16 @@ void PullUpSublinks(Query& q) {
         top.children.clear();
       }
       tree = ExistsToJoin(q, *link->subquery, std::move(tree), anti);
+      continue;
+    }
+    if (!anti && link->kind == BoundKind::kSubLink && AnyIsPullable(*link)) {
+      if (!tree) {
+        tree = std::make_unique<JoinNode>();
+        tree->kind = JoinNode::Kind::kFromList;
+        for (auto& child : top.children) tree->children.push_back(std::move(child));
+        top.children.clear();
+      }
+      tree = AnyToJoin(q, *link, std::move(tree));
       continue;
     }
     kept.push_back(std::move(c));
