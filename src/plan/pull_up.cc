@@ -305,10 +305,17 @@ void PullUpSubqueries(Query& q, std::unique_ptr<JoinNode>& node, bool nullable) 
     }
     return;
   }
-  const bool outer = node->kind == JoinNode::Kind::kJoin &&
-                     node->join_type != bind::JoinType::kInner;
+  // The nullable side of an outer join keeps its subqueries (pulling them up would need
+  // PlaceHolderVars); a semi or anti join's right side does not leak columns, so it is fine.
+  const bool left_join = node->kind == JoinNode::Kind::kJoin &&
+                         (node->join_type == bind::JoinType::kLeft ||
+                          node->join_type == bind::JoinType::kFull);
+  const bool right_join = node->kind == JoinNode::Kind::kJoin &&
+                          (node->join_type == bind::JoinType::kRight ||
+                           node->join_type == bind::JoinType::kFull);
   for (size_t i = 0; i < node->children.size(); ++i) {
-    PullUpSubqueries(q, node->children[i], nullable || (outer && i == 1));
+    const bool nulled = (left_join && i == 1) || (right_join && i == 0);
+    PullUpSubqueries(q, node->children[i], nullable || nulled);
   }
 }
 
