@@ -302,6 +302,22 @@ std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
       node->children.push_back(std::move(child));
       return node;
     }
+    case PathKind::kSubqueryScan: {
+      RelOptInfo& rel = *path.parent;
+      std::vector<const RestrictInfo*> quals(rel.baserestrictinfo.begin(),
+                                             rel.baserestrictinfo.end());
+      if (quals.empty()) {
+        // setrefs.c trivial_subqueryscan: a SubqueryScan that only passes rows through is
+        // removed; the subquery's plan takes its place.
+        return std::move(rel.subquery_plan);
+      }
+      auto node = MakeNode(PlanKind::kSubqueryScan, path);
+      node->scan_rtindex = rel.rtindex;
+      node->filter = Exprs(quals);
+      rel.subquery_plan->relationship = ParentRelationship::kSubquery;
+      node->children.push_back(std::move(rel.subquery_plan));
+      return node;
+    }
     case PathKind::kModifyTable: {
       auto node = MakeNode(PlanKind::kModifyTable, path);
       node->width = 0;

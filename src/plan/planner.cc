@@ -16,6 +16,7 @@
 #include "planner_global.h"
 #include "pull_up.h"
 #include "subplans.h"
+#include "subquery_rels.h"
 #include "scan_paths.h"
 #include "parallel_paths.h"
 #include "upper.h"
@@ -97,8 +98,10 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   root.estimation.catalog = global.catalog;
   root.estimation.query = flat.get();
 
-  // One RelOptInfo per table, with its size from the catalog's statistics.
+  // One RelOptInfo per table, with its size from the catalog's statistics, and one per
+  // subquery that could not be merged, planned as its own level.
   BuildBaseRels(root);
+  if (Status s = BuildSubqueryRels(root, PlanLevel); !s.ok()) return std::move(s).error();
   if (root.all_baserels.IsEmpty()) {
     return Error::BadInput("not supported: a query without tables in explain");
   }
@@ -113,6 +116,13 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   const bool single_rel = root.all_baserels.Count() == 1;
   for (int rtindex : root.all_baserels.Members()) {
     RelOptInfo& rel = *root.simple_rels[rtindex];
+    if (rel.subquery_plan) {
+      SetBaseRelSize(root, rel);
+      rel.width = RelWidthAbove(root, rel, rel.relids);
+      AddSubqueryScanPath(root, rel);
+      SetCheapest(rel);
+      continue;
+    }
     BuildIndexInfos(root, rel);
     SetBaseRelSize(root, rel);
     rel.width = RelWidthAbove(root, rel, rel.relids);

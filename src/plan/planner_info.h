@@ -100,6 +100,7 @@ struct RelOptInfo {
   cost::QualCost baserestrictcost;
   std::vector<RestrictInfo*> joininfo;  // join clauses mentioning this rel and others
   std::vector<IndexInfo> indexes;
+  std::unique_ptr<PlanNode> subquery_plan;  // a subquery rel: its separately planned subquery
   bool consider_parallel = false;
   int rel_parallel_workers = -1;
 
