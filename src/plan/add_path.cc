@@ -104,7 +104,10 @@ bool PathKeysContain(const PathKeys& a, const PathKeys& b) {
   return std::equal(b.begin(), b.end(), a.begin());
 }
 
-void AddPath(RelOptInfo& rel, Path* path) { AddTo(rel.pathlist, path, false); }
+void AddPath(RelOptInfo& rel, Path* path) {
+  if (rel.record_candidates) rel.considered.push_back(path);
+  AddTo(rel.pathlist, path, false);
+}
 void AddPartialPath(RelOptInfo& rel, Path* path) { AddTo(rel.partial_pathlist, path, true); }
 
 void SetCheapest(RelOptInfo& rel) {

@@ -5,6 +5,7 @@
 
 #include "costing.h"
 #include "equivalence.h"
+#include "why.h"
 
 namespace dbopt::plan {
 namespace {
@@ -141,7 +142,20 @@ std::vector<const RestrictInfo*> OrderQuals(std::vector<const RestrictInfo*> qua
   return quals;
 }
 
+std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path);
+
 std::unique_ptr<PlanNode> CreatePlan(PlannerInfo& root, const Path& path) {
+  std::unique_ptr<PlanNode> node = CreatePlanNode(root, path);
+  // --why: the node that implements a rel's chosen path lists the rel's alternatives.
+  if (root.collect_why && node && path.parent != nullptr && !path.parent->considered.empty() &&
+      !path.parent->why_reported) {
+    path.parent->why_reported = true;
+    node->why = WhyLines(root, path);
+  }
+  return node;
+}
+
+std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
   switch (path.kind) {
     case PathKind::kSeqScan: {
       auto node = MakeNode(PlanKind::kSeqScan, path);

@@ -105,6 +105,9 @@ struct RelOptInfo {
   int rel_parallel_workers = -1;
 
   std::vector<Path*> pathlist;
+  bool record_candidates = false;     // --why: remember every path offered
+  std::vector<const Path*> considered;
+  mutable bool why_reported = false;
   std::vector<Path*> partial_pathlist;
   Path* cheapest_startup = nullptr;
   Path* cheapest_total = nullptr;
@@ -143,7 +146,11 @@ struct PlannerInfo {
   std::deque<Path> path_storage;
   std::vector<std::unique_ptr<BoundExpr>> expr_storage;
 
-  RelOptInfo* NewRel() { return &rel_storage.emplace_back(); }
+  RelOptInfo* NewRel() {
+    RelOptInfo* rel = &rel_storage.emplace_back();
+    rel->record_candidates = collect_why;
+    return rel;
+  }
   RestrictInfo* NewRestrictInfo() { return &restrict_storage.emplace_back(); }
   Path* NewPath() { return &path_storage.emplace_back(); }
   const BoundExpr* Keep(std::unique_ptr<BoundExpr> expr) {
