@@ -306,6 +306,15 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       node->children.push_back(std::move(child));
       return node;
     }
+    case PathKind::kMemoize: {
+      auto node = MakeNode(PlanKind::kMemoize, path);
+      for (const BoundExpr* key : path.cache_keys) node->cache_keys.push_back(bind::Clone(*key));
+      auto child = CreatePlan(root, *path.subpath);
+      node->width = child->width;
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
     case PathKind::kWindowAgg: {
       auto node = MakeNode(PlanKind::kWindowAgg, path);
       for (const bind::WindowClause& w : root.query->windows) {

@@ -105,11 +105,24 @@ void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
   rescan.path = {path.inner->startup_cost, path.inner->total_cost};
   rescan.rows = path.inner->rows;
   rescan.width = in.inner.width;
-  in.inner_rescan = cost::CostRescan(root.params, rescan);
+  if (path.inner->kind == PathKind::kMemoize) {
+    const Path& sub = *path.inner->subpath;
+    cost::MemoizeInput memo;
+    memo.input = {sub.startup_cost, sub.total_cost};
+    memo.tuples = sub.rows;
+    memo.width = rescan.width;
+    memo.calls = path.inner->memoize_calls;
+    memo.ndistinct = path.inner->memoize_ndistinct;
+    in.inner_rescan = cost::CostMemoizeRescan(root.params, memo).rescan;
+  } else {
+    in.inner_rescan = cost::CostRescan(root.params, rescan);
+  }
   if (path.join_type == JoinType::kSemi || path.join_type == JoinType::kAnti || path.inner_unique) {
     in.semifactors = SemiFactors(root, path);
   }
-  in.indexed_join_quals = !path.inner->required_outer.IsEmpty() && path.join_restrict.empty();
+  // has_indexed_join_quals: a parameterized index scan (not behind a Memoize) enforces them all.
+  in.indexed_join_quals = !path.inner->required_outer.IsEmpty() &&
+                          path.inner->kind != PathKind::kMemoize && path.join_restrict.empty();
   in.join_quals = QualsCost(path.join_restrict);
   in.output = OutputOf(path);
   const cost::NestLoopWorkspace ws = cost::InitialCostNestLoop(root.params, in);

@@ -6,6 +6,7 @@
 #include "distribute_quals.h"
 #include "equivalence.h"
 #include "scan_paths.h"
+#include "dbopt/stats/estimator.h"
 
 namespace dbopt::plan {
 namespace {
@@ -86,12 +87,13 @@ void AddNestLoop(JoinInputs& in, Path* outer, Path* inner, bool partial = false)
   }
   // Clauses the parameterized inner enforces as index conditions are not rechecked above it.
   if (!inner->required_outer.IsEmpty()) {
+    const Path* scan = inner->kind == PathKind::kMemoize ? inner->subpath : inner;
     std::vector<const RestrictInfo*> rest;
     for (const RestrictInfo* rinfo : in.restrict) {
       bool used = false;
-      for (const IndexClause& ic : inner->index_clauses) used = used || ic.rinfo == rinfo;
+      for (const IndexClause& ic : scan->index_clauses) used = used || ic.rinfo == rinfo;
       // EC-derived join clauses are regenerated per join: compare by parent class.
-      for (const IndexClause& ic : inner->index_clauses) {
+      for (const IndexClause& ic : scan->index_clauses) {
         used = used || (rinfo->parent_ec >= 0 && ic.rinfo->parent_ec == rinfo->parent_ec);
       }
       if (!used) rest.push_back(rinfo);
@@ -205,6 +207,39 @@ void AddPartialJoinPaths(JoinInputs& in, const std::vector<const RestrictInfo*>&
   }
 }
 
+// get_memoize_path: a Memoize over a parameterized inner caches its results per distinct
+// parameter value, so repeated outer keys do not rescan the inner. Only when every parameter
+// clause is a hashable equality, the outer is expected to produce 2+ rows, and an inner-unique
+// join is not better served by its plain form (PostgreSQL's conditions).
+Path* MakeMemoizePath(JoinInputs& in, Path* outer, Path* inner) {
+  PlannerInfo& root = in.root;
+  if (!root.params.enable_memoize || outer->parent->rows < 2) return nullptr;
+  std::vector<const BoundExpr*> keys;
+  for (const IndexClause& ic : inner->index_clauses) {
+    if (ic.rinfo->clause_relids.IsSubsetOf(inner->parent->relids)) continue;  // restriction
+    const BoundExpr& q = *ic.index_qual;
+    if (q.kind != bind::BoundKind::kOp || q.op_class != bind::OpClass::kEq) return nullptr;
+    keys.push_back(q.args[1].get());  // the outer side: index quals have the key on the left
+  }
+  if (keys.empty()) return nullptr;
+  if (in.inner_unique && keys.size() < in.restrict.size()) return nullptr;
+  Path* memo = root.NewPath();
+  memo->kind = PathKind::kMemoize;
+  memo->parent = inner->parent;
+  memo->subpath = inner;
+  memo->required_outer = inner->required_outer;
+  memo->rows = inner->rows;
+  memo->parallel_safe = inner->parallel_safe;
+  memo->cache_keys = keys;
+  // create_memoize_path: a small charge for caching the first entry; rescans are costed by
+  // cost_memoize_rescan in the nested loop.
+  memo->startup_cost = inner->startup_cost + root.params.cpu_tuple_cost;
+  memo->total_cost = inner->total_cost + root.params.cpu_tuple_cost;
+  memo->memoize_calls = outer->rows;
+  memo->memoize_ndistinct = stats::EstimateNumGroups(root.estimation, keys, outer->rows);
+  return memo;
+}
+
 }  // namespace
 
 void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, RelOptInfo& inner,
@@ -244,6 +279,9 @@ void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, Rel
       for (Path* param : MakeParameterizedIndexPaths(root, inner, outer.relids,
                                                      outer.cheapest_total->rows)) {
         AddNestLoop(in, outer.cheapest_total, param);
+        if (Path* memo = MakeMemoizePath(in, outer.cheapest_total, param)) {
+          AddNestLoop(in, outer.cheapest_total, memo);
+        }
       }
     }
   }

@@ -114,7 +114,11 @@ struct Path {
   double num_groups = 0;
   int presorted_keys = 0;
   bool for_distinct = false;
-  int win_ref = 0;  // WindowAgg: which window clause  // an Agg or Unique implementing DISTINCT, not GROUP BY
+  int win_ref = 0;  // WindowAgg: which window clause
+  // Memoize: the outer-side parameter expressions, expected calls and distinct values.
+  std::vector<const bind::BoundExpr*> cache_keys;
+  double memoize_calls = 0;
+  double memoize_ndistinct = 0;  // an Agg or Unique implementing DISTINCT, not GROUP BY
   double limit_count = -1;
   double limit_offset = 0;
 
