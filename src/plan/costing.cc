@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dbopt/cost/append_cost.h"
 #include "dbopt/cost/bitmap_cost.h"
 #include "dbopt/cost/index_am_cost.h"
 #include "dbopt/cost/material_cost.h"
@@ -337,40 +338,23 @@ void CostMaterial(const PlannerInfo& root, Path& path, const Path& input) {
   path.rows = input.rows;
 }
 
-// adjust_limit_rows_costs (pathnode.c):
-//   OFFSET k: startup += (total - startup) · k / rows; rows -= k (at least 1)
-//   LIMIT n:  total = startup + (total - startup) · n / rows; rows = n (at least 1)
-// A non-constant OFFSET or LIMIT counts as 10% of the input rows.
+// adjust_limit_rows_costs via the cost module; preprocess_limit's estimates: a constant LIMIT
+// n is n (LIMIT 0 counts as 1), OFFSET k is k, anything else -1 (10% of the rows).
 void CostLimit(const PlannerInfo& root, Path& path, const Path& input, bool has_count,
                bool has_offset) {
   (void)root;
-  // PG15: pathnode.c uses clamp_row_est(input_rows * 0.10) for non-constant values.
-  constexpr double kNonConstantFraction = 0.10;
-  double rows = input.rows;
-  double startup = input.startup_cost;
-  double total = input.total_cost;
-  const double input_rows = input.rows;
-  if (has_offset) {
-    double offset = path.limit_offset;
-    if (offset < 0) offset = cost::ClampRowEst(input_rows * kNonConstantFraction);
-    if (offset > 0) {
-      if (offset > rows) offset = rows;
-      if (input_rows > 0) startup += (input.total_cost - input.startup_cost) * offset / input_rows;
-      rows -= offset;
-      if (rows < 1) rows = 1;
-    }
-  }
+  int64_t count_est = 0;
   if (has_count) {
-    double count = path.limit_count;
-    if (count < 0) count = cost::ClampRowEst(input_rows * kNonConstantFraction);
-    if (count < rows) rows = count < 1 ? 1 : count;
-    if (input_rows > 0) {
-      total = startup + (input.total_cost - input.startup_cost) * rows / input_rows;
-    }
+    count_est = path.limit_count < 0 ? -1 : static_cast<int64_t>(path.limit_count);
+    if (count_est == 0) count_est = 1;
   }
-  path.startup_cost = startup;
-  path.total_cost = total;
-  path.rows = rows;
+  int64_t offset_est = 0;
+  if (has_offset) offset_est = path.limit_offset < 0 ? -1 : static_cast<int64_t>(path.limit_offset);
+  const cost::LimitCost lc = cost::AdjustLimitRowsCosts({input.startup_cost, input.total_cost},
+                                                        input.rows, offset_est, count_est);
+  path.startup_cost = lc.cost.startup;
+  path.total_cost = lc.cost.total;
+  path.rows = lc.rows;
 }
 
 }  // namespace dbopt::plan
