@@ -277,13 +277,18 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       auto node = MakeNode(PlanKind::kAggregate, path);
       node->agg_strategy = path.agg_strategy;
       node->agg_split = path.agg_split;
+      if (path.for_set_op) {
+        for (const bind::TargetEntry& te : root.query->targets) {
+          node->group_keys.push_back(bind::Clone(*te.expr));
+        }
+      }
       const auto& keys = path.for_distinct ? root.query->distinct : root.query->group_by;
-      for (const bind::SortGroupClause& sgc : keys) {
+      for (const bind::SortGroupClause& sgc : path.for_set_op ? decltype(keys){} : keys) {
         if (const bind::TargetEntry* te = root.query->FindSortGroupTarget(sgc.tle_ref)) {
           node->group_keys.push_back(bind::Clone(*te->expr));
         }
       }
-      if (root.query->having && !path.for_distinct) {
+      if (root.query->having && !path.for_distinct && !path.for_set_op) {
         node->filter.push_back(bind::Clone(*root.query->having));
       }
       auto child = CreatePlan(root, *path.subpath);
@@ -302,6 +307,24 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
         node->sort_keys = SortKeysFor(root, path.pathkeys);
       }
       node->width = child->width;
+      child->relationship = ParentRelationship::kOuter;
+      node->children.push_back(std::move(child));
+      return node;
+    }
+    case PathKind::kAppend: {
+      auto node = MakeNode(PlanKind::kAppend, path);
+      for (const Path* sub : path.subpaths) {
+        auto child = CreatePlan(root, *sub);
+        child->relationship = ParentRelationship::kMember;
+        node->children.push_back(std::move(child));
+      }
+      return node;
+    }
+    case PathKind::kSetOp: {
+      auto node = MakeNode(PlanKind::kSetOp, path);
+      node->setop_command = path.setop_command;
+      node->setop_strategy = path.setop_strategy;
+      auto child = CreatePlan(root, *path.subpath);
       child->relationship = ParentRelationship::kOuter;
       node->children.push_back(std::move(child));
       return node;
@@ -329,7 +352,7 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       RelOptInfo& rel = *path.parent;
       std::vector<const RestrictInfo*> quals(rel.baserestrictinfo.begin(),
                                              rel.baserestrictinfo.end());
-      if (quals.empty()) {
+      if (quals.empty() && !rel.keep_subquery_scan) {
         // setrefs.c trivial_subqueryscan: a SubqueryScan that only passes rows through is
         // removed; the subquery's plan takes its place.
         return std::move(rel.subquery_plan);

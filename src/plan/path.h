@@ -114,6 +114,9 @@ struct Path {
   double num_groups = 0;
   int presorted_keys = 0;
   bool for_distinct = false;
+  bool for_set_op = false;    // an Agg or Unique removing UNION's duplicates
+  SetOpCommand setop_command = SetOpCommand::kExcept;
+  SetOpStrategy setop_strategy = SetOpStrategy::kHashed;
   int win_ref = 0;  // WindowAgg: which window clause
   // Memoize: the outer-side parameter expressions, expected calls and distinct values.
   std::vector<const bind::BoundExpr*> cache_keys;

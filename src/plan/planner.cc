@@ -16,6 +16,7 @@
 #include "planner_global.h"
 #include "pull_up.h"
 #include "subplans.h"
+#include "set_ops.h"
 #include "subquery_rels.h"
 #include "scan_paths.h"
 #include "parallel_paths.h"
@@ -30,7 +31,6 @@ Status CheckSupported(const bind::Query& query) {
     return Error::BadInput("not supported: " + what + " in explain (planned in a later version)");
   };
   if (query.command == bind::CommandType::kInsert) return unsupported("INSERT");
-  if (query.set_operations) return unsupported("UNION/INTERSECT/EXCEPT");
   for (const bind::RangeTblEntry& rte : query.rtable) {
     if (rte.kind == bind::RteKind::kCte) {
       return unsupported("a materialized WITH query (CTE Scan)");
@@ -76,6 +76,35 @@ bind::RangeTblEntry PrintableCopy(const bind::RangeTblEntry& rte) {
   return copy;
 }
 
+Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
+                              double tuple_fraction);
+
+// Finishing a level: create_plan, then setrefs' flattening of its range table into the
+// statement's, and the SubPlans/InitPlans it uses.
+LevelResult FinishLevel(PlannerGlobal& global, PlannerInfo& root, const bind::Query& flat,
+                        const Path& best, int first_subplan) {
+  LevelResult result;
+  result.plan = CreatePlan(root, best);
+  const int offset = static_cast<int>(global.rtable.size());
+  for (const bind::RangeTblEntry& rte : flat.rtable) global.rtable.push_back(PrintableCopy(rte));
+  OffsetPlanVars(*result.plan, offset);
+  AttachSubPlans(global, *result.plan);
+  AttachInitPlans(global, *result.plan, first_subplan);
+  result.notes = root.estimation.warnings;
+  return result;
+}
+
+// A UNION/INTERSECT/EXCEPT level: the set operation, then ORDER BY and LIMIT.
+Result<LevelResult> PlanSetOperationLevel(PlannerGlobal& global, PlannerInfo& root,
+                                          const bind::Query& flat, int first_subplan) {
+  SetQueryPathKeys(root);
+  Result<RelOptInfo*> setop = PlanSetOperations(root, PlanLevel);
+  if (!setop.ok()) return std::move(setop).error();
+  Result<Path*> best = PlanUpper(root, **setop);
+  if (!best.ok()) return std::move(best).error();
+  return FinishLevel(global, root, flat, **best, first_subplan);
+}
+
 // One query level: subquery_planner + grouping_planner + create_plan, then setrefs' flattening
 // of its range table into the statement's.
 Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
@@ -101,6 +130,7 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   // One RelOptInfo per table, with its size from the catalog's statistics, and one per
   // subquery that could not be merged, planned as its own level.
   BuildBaseRels(root);
+  if (flat->set_operations) return PlanSetOperationLevel(global, root, *flat, first_subplan);
   if (Status s = BuildSubqueryRels(root, PlanLevel); !s.ok()) return std::move(s).error();
   if (root.all_baserels.IsEmpty()) {
     return Error::BadInput("not supported: a query without tables in explain");
@@ -145,16 +175,7 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   Result<Path*> best = PlanUpper(root, **scanjoin);
   if (!best.ok()) return std::move(best).error();
 
-  LevelResult result;
-  result.plan = CreatePlan(root, **best);
-  // setrefs: this level's Vars index the statement-wide range table.
-  const int offset = static_cast<int>(global.rtable.size());
-  for (const bind::RangeTblEntry& rte : flat->rtable) global.rtable.push_back(PrintableCopy(rte));
-  OffsetPlanVars(*result.plan, offset);
-  AttachSubPlans(global, *result.plan);
-  AttachInitPlans(global, *result.plan, first_subplan);
-  result.notes = root.estimation.warnings;
-  return result;
+  return FinishLevel(global, root, *flat, **best, first_subplan);
 }
 
 }  // namespace
