@@ -9,6 +9,7 @@
 #include "dbopt/bind/pg_type.h"
 #include "dbopt/cost/append_cost.h"
 #include "dbopt/cost/sort_cost.h"
+#include "dbopt/cost/width.h"
 #include "equivalence.h"
 #include "planner_global.h"
 
