@@ -4,10 +4,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dbopt/bind/pg_type.h"
+
 #include "dbopt/cost/append_cost.h"
 #include "dbopt/cost/bitmap_cost.h"
 #include "dbopt/cost/index_am_cost.h"
 #include "dbopt/cost/material_cost.h"
+#include "dbopt/cost/qual_cost.h"
 #include "dbopt/cost/sort_cost.h"
 #include "dbopt/cost/scan_cost.h"
 #include "dbopt/stats/estimator.h"
@@ -18,9 +21,29 @@ namespace {
 
 using bind::BoundKind;
 
-// cost_qual_eval_walker: cpu_operator_cost per operator or function call; a ScalarArrayOp
-// costs cpu_operator_cost · 0.5 · the array's length; Vars, constants and boolean operators are
-// free.
+// A cast's evaluation (cost_qual_eval_walker): binary-compatible casts between string types
+// (RelabelType) are free, a cast from a string to another category goes through the type's I/O
+// functions (CoerceViaIO), anything else calls one cast function.
+cost::QualCost CastCost(const cost::CostParams& params, const BoundExpr& cast) {
+  const bind::Type& to = cast.type;
+  const bind::Type& from = cast.args[0]->type;
+  const auto category = [](const bind::Type& t) { return bind::CategoryOf(t); };
+  if (from.id == to.id && from.array == to.array) return {};
+  const bool from_string = category(from) == bind::TypeCategory::kString;
+  const bool to_string = category(to) == bind::TypeCategory::kString;
+  if (from_string && to_string) {
+    // varchar/text relabel for free; bpchar → text/varchar strips blanks (rtrim1).
+    return from.id == bind::TypeId::kBpchar ? cost::FunctionCallCost(params) : cost::QualCost{};
+  }
+  if (from_string || to_string || from.id == bind::TypeId::kUnknown) {
+    return cost::CoerceViaIoCost(params);
+  }
+  return cost::FunctionCallCost(params);
+}
+
+// cost_qual_eval_walker over a whole expression, node by node, with the cost module's per-node
+// costs. Vars, constants, Params and AND/OR/NOT are free; aggregates and window functions are
+// paid by their Agg/WindowAgg nodes.
 cost::QualCost ExprCost(const cost::CostParams& params, const BoundExpr& expr) {
   cost::QualCost qc;
   bind::Walk(expr, [&](const BoundExpr& node) {
@@ -29,11 +52,18 @@ cost::QualCost ExprCost(const cost::CostParams& params, const BoundExpr& expr) {
       case BoundKind::kFunc:
       case BoundKind::kDistinct:
       case BoundKind::kNullIf:
-        qc.per_tuple += params.cpu_operator_cost;
+        qc += cost::FunctionCallCost(params);
         break;
       case BoundKind::kScalarArrayOp:
-        qc.per_tuple += params.cpu_operator_cost * 0.5 *
-                        stats::EstimateArrayLength(*node.args[1]);
+        qc += cost::ScalarArrayOpCost(params, stats::EstimateArrayLength(*node.args[1]));
+        break;
+      case BoundKind::kMinMax:
+      case BoundKind::kSqlValue:
+      case BoundKind::kGroupingFunc:
+        qc += cost::FixedNodeCost(params);
+        break;
+      case BoundKind::kCast:
+        if (!node.args.empty()) qc += CastCost(params, node);
         break;
       default:
         break;

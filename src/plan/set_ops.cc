@@ -8,6 +8,7 @@
 #include "costing.h"
 #include "dbopt/bind/pg_type.h"
 #include "dbopt/cost/append_cost.h"
+#include "dbopt/cost/other_scan_cost.h"
 #include "dbopt/cost/sort_cost.h"
 #include "dbopt/cost/width.h"
 #include "equivalence.h"
@@ -48,9 +49,13 @@ struct SetOpPlanner {
     path->kind = PathKind::kSubqueryScan;
     path->parent = rel;
     path->rows = rel->rows;
-    // cost_subqueryscan without quals: cpu_tuple_cost per row on top of the subplan.
-    path->startup_cost = rel->subquery_plan->startup_cost;
-    path->total_cost = rel->subquery_plan->total_cost + root.params.cpu_tuple_cost * rel->rows;
+    cost::SimpleScanInput in;
+    in.tuples = in.rows = rel->rows;
+    const cost::Cost c = cost::CostSubqueryScan(
+        root.params, {rel->subquery_plan->startup_cost, rel->subquery_plan->total_cost},
+        rel->rows, in);
+    path->startup_cost = c.startup;
+    path->total_cost = c.total;
     AddPath(*rel, path);
     SetCheapest(*rel);
     return path;

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "dbopt/bind/query_walk.h"
+#include "dbopt/cost/qual_cost.h"
 #include "dbopt/cost/width.h"
 #include "query_copy.h"
 
@@ -70,38 +71,24 @@ bool MaterializesOutput(PlanKind kind) {
          kind == PlanKind::kSort;
 }
 
-// cost_subplan (costsize.c), with the test expression's own cost (one operator per compared
-// column) added per tuple:
-//   hashed:  startup = plan.total + cpu_operator_cost · plan.rows
-//   EXISTS:  per_tuple = run / rows;  ANY/ALL: 0.5 · run;  otherwise: run
-//   plan.startup goes to startup when uncorrelated and the plan materializes its output,
-//   otherwise to every call.
+// cost_subplan through the cost module; the test expression costs one operator per compared
+// column.
 cost::QualCost CostSubPlan(const cost::CostParams& params, const SubPlanInfo& info,
                            const BoundExpr& link) {
-  cost::QualCost qc;
-  const PlanNode& plan = *info.plan;
+  cost::SubPlanInput in;
   if (link.sublink_type == SubLinkType::kAny || link.sublink_type == SubLinkType::kAll ||
       link.sublink_type == SubLinkType::kRowCompare) {
-    qc.per_tuple += params.cpu_operator_cost;  // the test operator
+    in.testexpr = cost::FunctionCallCost(params);
   }
-  if (info.hashed) {
-    qc.startup += plan.total_cost + params.cpu_operator_cost * plan.rows;
-    return qc;
-  }
-  const double run = plan.total_cost - plan.startup_cost;
-  if (link.sublink_type == SubLinkType::kExists) {
-    qc.per_tuple += run / cost::ClampRowEst(plan.rows);
-  } else if (link.sublink_type == SubLinkType::kAny || link.sublink_type == SubLinkType::kAll) {
-    qc.per_tuple += 0.5 * run;
-  } else {
-    qc.per_tuple += run;
-  }
-  if (!info.correlated && MaterializesOutput(plan.kind)) {
-    qc.startup += plan.startup_cost;
-  } else {
-    qc.per_tuple += plan.startup_cost;
-  }
-  return qc;
+  in.use_hash_table = info.hashed;
+  in.plan = {info.plan->startup_cost, info.plan->total_cost};
+  in.plan_rows = info.plan->rows;
+  in.kind = link.sublink_type == SubLinkType::kExists ? cost::SubLinkKind::kExists
+            : (link.sublink_type == SubLinkType::kAny || link.sublink_type == SubLinkType::kAll)
+                ? cost::SubLinkKind::kAnyAll
+                : cost::SubLinkKind::kOther;
+  in.startup_once = !info.correlated && MaterializesOutput(info.plan->kind);
+  return cost::CostSubplan(params, in);
 }
 
 // subplan_is_hashable: the subquery's rows fit in hash_mem.

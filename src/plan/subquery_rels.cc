@@ -4,6 +4,7 @@
 #include "add_path.h"
 #include "costing.h"
 #include "dbopt/bind/pg_type.h"
+#include "dbopt/cost/other_scan_cost.h"
 #include "planner_global.h"
 
 namespace dbopt::plan {
@@ -79,10 +80,14 @@ void AddSubqueryScanPath(PlannerInfo& root, RelOptInfo& rel) {
   path->parent = &rel;
   const PlanNode& sub = *rel.subquery_plan;
   path->rows = rel.rows;
-  const cost::QualCost quals = rel.baserestrictcost;
-  path->startup_cost = sub.startup_cost + quals.startup;
-  path->total_cost = sub.total_cost + quals.startup +
-                     (root.params.cpu_tuple_cost + quals.per_tuple) * sub.rows;
+  cost::SimpleScanInput in;
+  in.tuples = rel.tuples;
+  in.rows = rel.rows;
+  in.quals = rel.baserestrictcost;
+  const cost::Cost c =
+      cost::CostSubqueryScan(root.params, {sub.startup_cost, sub.total_cost}, sub.rows, in);
+  path->startup_cost = c.startup;
+  path->total_cost = c.total;
   AddPath(rel, path);
 }
 
