@@ -236,8 +236,14 @@ void Describe(const PlanNode& node, DetailBuilder* b) {
       break;
     case PlanKind::kSort:
     case PlanKind::kIncrementalSort:
+      SortKeys(node, b);
+      break;
     case PlanKind::kMergeAppend:
       SortKeys(node, b);
+      b->AddNumber("Subplans Removed", 0, false);  // ExplainMissingMembers: no run-time pruning
+      break;
+    case PlanKind::kAppend:
+      b->AddNumber("Subplans Removed", 0, false);
       break;
     case PlanKind::kResult:
       b->UpperQual(node.one_time_filter, "One-Time Filter");
