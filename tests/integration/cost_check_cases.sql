@@ -72,7 +72,8 @@ FROM (SELECT plan('SELECT * FROM t1 JOIN t2 ON t1.id = t2.t1_id') p) x;
 
 -- Merge join: a FULL join scans both inputs completely.
 SET enable_hashjoin = off;
-SELECT merge_cases('mergejoin_t2_t3', 'SELECT * FROM t2 FULL JOIN t3 ON t2.id = t3.k');
+SELECT merge_cases('mergejoin_t2_t3', 'SELECT * FROM t2 FULL JOIN t3 ON t2.id = t3.k',
+                   'SELECT * FROM t2 JOIN t3 ON t2.id = t3.k');
 
 -- Nested loops: a Materialized inner with a join filter; a parameterized inner index scan.
 SET enable_mergejoin = off;
@@ -92,3 +93,75 @@ SELECT format('nlp_outer seqscan %s %s qual_ops=1', rel('t2'), pg(child(p, 0))),
        format('nlp_t2_t1 nestloop %s %s %s inner_material=0 join_ops=0', pg(p),
               input('outer', child(p, 0), 'nlp_outer'), input('inner', child(p, 1), 'nlp_inner'))
 FROM (SELECT plan('SELECT * FROM t2 JOIN t1 ON t1.a = t2.v WHERE t2.t1_id < 1000') p) x;
+RESET ALL;
+SET max_parallel_workers_per_gather = 0;
+
+-- Memoize: a nested loop whose inner index scan is cached per t3.w value.
+SET enable_hashjoin = off;
+SET enable_mergejoin = off;
+SET enable_bitmapscan = off;
+SELECT index_case('memo_inner', child(child(p, 1), 0), 1) ||
+         format(' loop_count=%s total_table_pages=%s', child(p, 0)->>'Plan Rows',
+                (SELECT sum(relpages) FROM pg_class WHERE relname IN ('t1', 't3'))),
+       format('memo_t3_t1 nestloop %s %s %s inner_material=0 inner_memoize=1 join_ops=0 '
+              'inner_ndistinct=%s', pg(p),
+              input('outer', child(p, 0), 'seq_' || (child(p, 0)->>'Relation Name')),
+              input('inner', child(child(p, 1), 0), 'memo_inner'),
+              (SELECT n_distinct::float8 FROM pg_stats WHERE tablename = 't3' AND attname = 'w'))
+FROM (SELECT plan('SELECT * FROM t3 JOIN t1 ON t1.a = t3.w') p) x;
+RESET ALL;
+SET max_parallel_workers_per_gather = 0;
+
+-- A hash join in batches (work_mem 64kB: hash_mem 128kB).
+SET work_mem = '64kB';
+SET enable_mergejoin = off;
+SET enable_nestloop = off;
+SELECT format('hashjoin_batched hashjoin %s %s %s %s work_mem_kb=64', pg(p),
+              input('outer', child(p, 0), 'seq_' || (child(p, 0)->>'Relation Name')),
+              input('inner', child(child(p, 1), 0),
+                    'seq_' || (child(child(p, 1), 0)->>'Relation Name')),
+              hashkey('t2', 't1_id', (child(child(p, 1), 0)->>'Plan Rows')::float8))
+FROM (SELECT plan('SELECT * FROM t1 JOIN t2 ON t1.id = t2.t1_id') p) x;
+
+-- A hash aggregate that spills (100000 groups in 128kB).
+SET enable_sort = off;
+SET enable_indexscan = off;
+SET enable_indexonlyscan = off;
+SET enable_bitmapscan = off;
+SELECT format('agg_spill_t1 agg %s strategy=2 trans_ops=1 num_trans=1 group_cols=1 '
+              'input_startup=@seq_t1.startup input_total=@seq_t1.total input_rows=%s '
+              'input_width=%s work_mem_kb=64', pg(p), child(p, 0)->>'Plan Rows',
+              child(p, 0)->>'Plan Width')
+FROM (SELECT plan('SELECT id, count(*) FROM t1 GROUP BY id') p) x;
+RESET ALL;
+SET max_parallel_workers_per_gather = 0;
+
+-- Incremental sort: an index scan ordered by id, sorted by (id, b) in groups of equal id.
+SELECT index_case('incsort_input', child(child(p, 0), 0), 0),
+       format('incsort_t1 incsort %s input_startup=@incsort_input.startup '
+              'input_total=@incsort_input.total input_rows=%s limit=10 %s', pg(child(p, 0)),
+              child(child(p, 0), 0)->>'Plan Rows', ndistinct('key', 't1', 'id'))
+FROM (SELECT plan('SELECT * FROM t1 ORDER BY id, b LIMIT 10') p) x;
+
+-- Append (UNION ALL) and a window function over a Sort.
+SELECT format('append_t2_t4 append %s children=2 %s %s', pg(p),
+              input('c0', child(p, 0), 'seq_t2'),
+              input('c1', child(p, 1), 'seq_t4'))
+FROM (SELECT plan('SELECT v FROM t2 UNION ALL SELECT w FROM t4') p) x;
+SELECT format('win_sort_t2 sort %s input_total=@seq_t2.total input_rows=%s', pg(child(p, 0)),
+              child(child(p, 0), 0)->>'Plan Rows'),
+       format('win_t2 windowagg %s input_startup=@win_sort_t2.startup '
+              'input_total=@win_sort_t2.total input_rows=%s wfunc_ops=1 part_cols=0 order_cols=1',
+              pg(p), child(p, 0)->>'Plan Rows')
+FROM (SELECT plan('SELECT v, row_number() OVER (ORDER BY v) FROM t2') p) x;
+
+-- A parallel sequential scan under Gather (1 worker for t1's 1235 pages).
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 10;
+SET enable_bitmapscan = off;
+SET enable_indexscan = off;
+SELECT format('par_seq_t1 seqscan %s %s qual_ops=1 parallel_setup_cost=10 parallel_workers=%s '
+              'rows=%s', rel('t1'), pg(child(p, 0)), p->>'Workers Planned', p->>'Plan Rows'),
+       format('par_gather_t1 gather %s input_startup=@par_seq_t1.startup '
+              'input_total=@par_seq_t1.total parallel_setup_cost=10', pg(p))
+FROM (SELECT plan('SELECT * FROM t1 WHERE b < 100') p) x;

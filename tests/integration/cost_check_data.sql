@@ -90,7 +90,10 @@ CREATE FUNCTION index_case(name text, n json, quals int) RETURNS text LANGUAGE s
 
 -- A merge join's cases: each input's index scan and Sort (when present), then the join.
 -- Inputs are an unfiltered Seq Scan (case seq_<table>) or an Index Scan, maybe under a Sort.
-CREATE FUNCTION merge_cases(name text, q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+-- inner_q is the same join as an inner join: its row estimate is approx_tuple_count of the
+-- merge clause (an outer join's own estimate is clamped up to its inputs' rows).
+CREATE FUNCTION merge_cases(name text, q text, inner_q text) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
 DECLARE
   p json := plan(q);
   side json;
@@ -118,5 +121,13 @@ BEGIN
     END IF;
     extra := extra || ' ' || input(prefix, src, ref) || format(' %s_sort=%s', prefix, sorted);
   END LOOP;
-  RETURN NEXT format('%s mergejoin %s%s', name, pg(p), extra);
+  RETURN NEXT format('%s mergejoin %s%s merge_tuples=%s', name, pg(p), extra,
+                     plan(inner_q)->>'Plan Rows');
 END $$;
+
+-- A column's n_distinct with its table's reltuples, under a prefix (estimate_num_groups input).
+CREATE FUNCTION ndistinct(prefix text, t text, col text) RETURNS text LANGUAGE sql AS $$
+  SELECT format('%1$s_n_distinct=%2$s %1$s_rel_tuples=%3$s', prefix, s.n_distinct::float8,
+                c.reltuples::float8)
+  FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename
+  WHERE s.schemaname = 'public' AND s.tablename = t AND s.attname = col $$;

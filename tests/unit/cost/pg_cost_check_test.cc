@@ -9,6 +9,7 @@
 // inputs are dbopt's own child costs, not EXPLAIN's rounded ones, so errors cannot hide.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "dbopt/cost/agg_cost.h"
 #include "dbopt/cost/append_cost.h"
@@ -24,6 +26,7 @@
 #include "dbopt/cost/index_am_cost.h"
 #include "dbopt/cost/join_cost.h"
 #include "dbopt/cost/material_cost.h"
+#include "dbopt/cost/parallel_cost.h"
 #include "dbopt/cost/scan_cost.h"
 #include "dbopt/cost/sort_cost.h"
 
@@ -82,6 +85,7 @@ CostParams Params(const Case& c) {
   CostParams p;
   p.work_mem_kb = static_cast<int>(c.Get("work_mem_kb", 4096));
   p.random_page_cost = c.Get("random_page_cost", 4.0);
+  p.parallel_setup_cost = c.Get("parallel_setup_cost", 1000);
   return p;
 }
 
@@ -178,7 +182,7 @@ Cost MergeJoin(const CostParams& p, const Case& c) {
   in.join_quals = Ops(p, 1);
   in.num_merge_clauses = 1;
   in.num_join_clauses = 1;
-  in.merge_join_tuples = c["rows"];
+  in.merge_join_tuples = c["merge_tuples"];  // approx_tuple_count: the inner join's estimate
   in.output.rows = c["rows"];
   return FinalCostMergeJoin(p, in, InitialCostMergeJoin(p, in)).join.cost;
 }
@@ -187,15 +191,63 @@ Cost NestLoop(const CostParams& p, const Case& c) {
   NestLoopInput in;
   in.outer = Side(c, "outer");
   in.inner = Side(c, "inner");
-  RescanInput r;
-  r.kind = c["inner_material"] != 0 ? RescanKind::kMaterial : RescanKind::kOther;
-  r.path = in.inner.cost;
-  r.rows = in.inner.rows;
-  r.width = in.inner.width;
-  in.inner_rescan = CostRescan(p, r);
+  if (c.Get("inner_memoize", 0) != 0) {
+    // The Memoize path costs its subpath plus cpu_tuple_cost (create_memoize_path); rescans
+    // come from cost_memoize_rescan over the subpath.
+    MemoizeInput m;
+    m.input = in.inner.cost;
+    m.tuples = in.inner.rows;
+    m.width = in.inner.width;
+    m.calls = in.outer.rows;
+    m.ndistinct = std::min(c["inner_ndistinct"], m.calls);  // estimate_num_groups clamps
+    in.inner_rescan = CostMemoizeRescan(p, m).rescan;
+    in.inner.cost.startup += p.cpu_tuple_cost;
+    in.inner.cost.total += p.cpu_tuple_cost;
+  } else {
+    RescanInput r;
+    r.kind = c["inner_material"] != 0 ? RescanKind::kMaterial : RescanKind::kOther;
+    r.path = in.inner.cost;
+    r.rows = in.inner.rows;
+    r.width = in.inner.width;
+    in.inner_rescan = CostRescan(p, r);
+  }
   in.join_quals = Ops(p, c["join_ops"]);
   in.output.rows = c["rows"];
   return FinalCostNestLoop(p, in, InitialCostNestLoop(p, in)).cost;
+}
+
+Cost IncrementalSort(const CostParams& p, const Case& c) {
+  IncrementalSortInput in;
+  in.input = {c["input_startup"], c["input_total"]};
+  in.input_tuples = c["input_rows"];
+  in.width = static_cast<int>(c["width"]);
+  in.limit_tuples = c.Get("limit", -1);
+  // estimate_num_groups of the presorted key: its distinct count, at most the input rows.
+  const double nd = c["key_n_distinct"];
+  const double groups = nd > 0 ? ClampRowEst(nd) : ClampRowEst(-nd * c["key_rel_tuples"]);
+  in.input_groups = std::min(groups, std::max(in.input_tuples, 2.0));
+  return CostIncrementalSort(p, in);
+}
+
+Cost Append(const CostParams& p, const Case& c) {
+  std::vector<AppendChild> children(static_cast<size_t>(c["children"]));
+  for (size_t i = 0; i < children.size(); ++i) {
+    const std::string prefix = "c" + std::to_string(i);
+    children[i].cost = {c[prefix + "_startup"], c[prefix + "_total"]};
+    children[i].rows = c[prefix + "_rows"];
+    children[i].width = static_cast<int>(c[prefix + "_width"]);
+  }
+  return CostAppend(p, children, false, -1).cost;
+}
+
+Cost WindowAgg(const CostParams& p, const Case& c) {
+  WindowAggInput in;
+  in.input = {c["input_startup"], c["input_total"]};
+  in.input_tuples = c["input_rows"];
+  in.window_functions = {Ops(p, c["wfunc_ops"])};
+  in.num_part_cols = static_cast<int>(c["part_cols"]);
+  in.num_order_cols = static_cast<int>(c["order_cols"]);
+  return CostWindowAgg(p, in);
 }
 
 Cost Agg(const CostParams& p, const Case& c) {
@@ -225,7 +277,11 @@ bool NodeMatchesKind(const std::string& node, const std::string& kind) {
                                                             {"agg", "Aggregate"},
                                                             {"hashjoin", "Hash_Join"},
                                                             {"mergejoin", "Merge_Join"},
-                                                            {"nestloop", "Nested_Loop"}};
+                                                            {"nestloop", "Nested_Loop"},
+                                                            {"incsort", "Incremental_Sort"},
+                                                            {"append", "Append"},
+                                                            {"windowagg", "WindowAgg"},
+                                                            {"gather", "Gather"}};
   if (kind == "indexscan") return node == "Index_Scan" || node == "Index_Only_Scan";
   auto it = kNodes.find(kind);
   return it != kNodes.end() && it->second == node;
@@ -243,6 +299,7 @@ Cost Compute(const Case& c) {
     in.tuples = c["tuples"];
     in.rows = c["rows"];
     in.quals = Ops(p, c["qual_ops"]);
+    in.parallel_workers = static_cast<int>(c.Get("parallel_workers", 0));
     return CostSeqScan(p, in).cost;
   }
   if (k == "indexscan") return IndexScan(p, c);
@@ -263,6 +320,10 @@ Cost Compute(const Case& c) {
                         static_cast<int>(c["width"]));
   }
   if (k == "agg") return Agg(p, c);
+  if (k == "incsort") return IncrementalSort(p, c);
+  if (k == "append") return Append(p, c);
+  if (k == "windowagg") return WindowAgg(p, c);
+  if (k == "gather") return CostGather(p, {c["input_startup"], c["input_total"]}, c["rows"]);
   if (k == "hashjoin") return HashJoin(p, c);
   if (k == "mergejoin") return MergeJoin(p, c);
   if (k == "nestloop") return NestLoop(p, c);
@@ -285,7 +346,7 @@ TEST_CASE("cost pg check: PostgreSQL 15 EXPLAIN costs" * doctest::skip(NoCases()
       got = Compute(c);
     } catch (const std::exception& e) {
       std::printf("%-28s ERROR: %s\n", c.name().c_str(), e.what());
-      CHECK_MESSAGE(false, e.what());
+      CHECK_MESSAGE(false, std::string(e.what()));
       continue;
     }
     results[c.name()] = got;
