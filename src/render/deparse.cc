@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <map>
 
 #include "dbopt/render/quote_identifier.h"
 
@@ -425,33 +424,6 @@ Result<std::string> DeparseQual(const std::vector<bind::BoundExprPtr>& quals,
     return Error::Internal("not supported: printing " + deparser.unsupported);
   }
   return std::move(deparser.out);
-}
-
-std::vector<std::string> UniqueRefNames(const std::vector<bind::RangeTblEntry>& rtable,
-                                        const std::vector<int>& used) {
-  std::vector<std::string> names(rtable.size());
-  std::map<std::string, int> counters;  // name -> last suffix tried (set_rtable_names' hash)
-  for (size_t i = 0; i < rtable.size(); ++i) {
-    std::string name = rtable[i].alias;
-    const bool is_used = std::find(used.begin(), used.end(), static_cast<int>(i) + 1) != used.end();
-    if (!is_used || name.empty()) {
-      names[i] = name;
-      continue;
-    }
-    auto found = counters.find(name);
-    if (found != counters.end()) {
-      std::string candidate;
-      do {
-        candidate = name + "_" + std::to_string(++found->second);
-      } while (counters.count(candidate) > 0);
-      counters[candidate] = 0;
-      name = candidate;
-    } else {
-      counters[name] = 0;
-    }
-    names[i] = name;
-  }
-  return names;
 }
 
 }  // namespace dbopt::render
