@@ -200,9 +200,11 @@ else
     esac
   done <"$here/floor.conf"
 fi
+# The whole report (every query's row) with --report-only; the summary lines otherwise.
+shown='^(explain-agreement|explain-process)'
+[ "$report_only" -eq 1 ] && shown=''
 (cd "$work" && "$agreement" --run default=manifest-default.tsv --run no-parallel=manifest-no-parallel.tsv \
-  --process-times process-times.txt "${thresholds[@]}") | tee "$work/report.txt" |
-  grep -E '^(explain-agreement|explain-process)'
+  --process-times process-times.txt "${thresholds[@]}") | tee "$work/report.txt" | grep -E "$shown"
 agreement_code=${PIPESTATUS[0]}
 if [ "$report_only" -eq 1 ]; then
   check "the agreement report was produced (see $work/report.txt)" test "$agreement_code" -eq 0
