@@ -104,50 +104,77 @@ void AddHashSpill(const CostParams& params, const AggInput& in, double* startup,
 
 }  // namespace
 
+namespace {
+
+// AGG_PLAIN: everything happens before the single output row.
+AggCost PlainAgg(const CostParams& params, const AggInput& in) {
+  AggCost out;
+  double startup = in.input.total;
+  startup += in.aggs.trans.startup;
+  startup += in.aggs.trans.per_tuple * in.input_tuples;
+  startup += in.aggs.final.startup;
+  startup += in.aggs.final.per_tuple;
+  out.cost = {startup, startup + params.cpu_tuple_cost};
+  out.rows = 1;
+  return out;
+}
+
+// AGG_SORTED and AGG_MIXED: groups are emitted as the sorted input arrives.
+AggCost SortedAgg(const CostParams& params, const AggInput& in) {
+  AggCost out;
+  double startup = in.input.startup;
+  double total = in.input.total;
+  if (in.strategy == AggStrategyKind::kMixed && !params.enable_hashagg) {
+    startup += kDisableCost;
+    total += kDisableCost;
+  }
+  total += in.aggs.trans.startup;
+  total += in.aggs.trans.per_tuple * in.input_tuples;
+  total += (params.cpu_operator_cost * in.num_group_cols) * in.input_tuples;
+  total += in.aggs.final.startup;
+  total += in.aggs.final.per_tuple * in.num_groups;
+  total += params.cpu_tuple_cost * in.num_groups;
+  out.cost = {startup, total};
+  out.rows = in.num_groups;
+  return out;
+}
+
+// AGG_HASHED: the whole input is hashed before the first group comes out.
+AggCost HashedAgg(const CostParams& params, const AggInput& in) {
+  AggCost out;
+  double startup = in.input.total;
+  if (!params.enable_hashagg) startup += kDisableCost;
+  startup += in.aggs.trans.startup;
+  startup += in.aggs.trans.per_tuple * in.input_tuples;
+  startup += (params.cpu_operator_cost * in.num_group_cols) * in.input_tuples;
+  startup += in.aggs.final.startup;
+  double total = startup;
+  total += in.aggs.final.per_tuple * in.num_groups;
+  total += params.cpu_tuple_cost * in.num_groups;
+  out.cost = {startup, total};
+  out.rows = in.num_groups;
+  return out;
+}
+
+}  // namespace
+
 AggCost CostAgg(const CostParams& params, const AggInput& in) {
   AggCost out;
-  double startup = 0;
-  double total = 0;
-  const double n = in.input_tuples;
-  const double g = in.num_groups;
-  if (in.strategy == AggStrategyKind::kPlain) {
-    startup = in.input.total;
-    startup += in.aggs.trans.startup;
-    startup += in.aggs.trans.per_tuple * n;
-    startup += in.aggs.final.startup;
-    startup += in.aggs.final.per_tuple;
-    total = startup + params.cpu_tuple_cost;
-    out.rows = 1;
-  } else if (in.strategy == AggStrategyKind::kSorted || in.strategy == AggStrategyKind::kMixed) {
-    startup = in.input.startup;
-    total = in.input.total;
-    if (in.strategy == AggStrategyKind::kMixed && !params.enable_hashagg) {
-      startup += kDisableCost;
-      total += kDisableCost;
-    }
-    total += in.aggs.trans.startup;
-    total += in.aggs.trans.per_tuple * n;
-    total += (params.cpu_operator_cost * in.num_group_cols) * n;
-    total += in.aggs.final.startup;
-    total += in.aggs.final.per_tuple * g;
-    total += params.cpu_tuple_cost * g;
-    out.rows = g;
-  } else {
-    startup = in.input.total;
-    if (!params.enable_hashagg) startup += kDisableCost;
-    startup += in.aggs.trans.startup;
-    startup += in.aggs.trans.per_tuple * n;
-    startup += (params.cpu_operator_cost * in.num_group_cols) * n;
-    startup += in.aggs.final.startup;
-    total = startup;
-    total += in.aggs.final.per_tuple * g;
-    total += params.cpu_tuple_cost * g;
-    out.rows = g;
+  switch (in.strategy) {
+    case AggStrategyKind::kPlain:
+      out = PlainAgg(params, in);
+      break;
+    case AggStrategyKind::kSorted:
+    case AggStrategyKind::kMixed:
+      out = SortedAgg(params, in);
+      break;
+    case AggStrategyKind::kHashed:
+      out = HashedAgg(params, in);
+      break;
   }
   if (in.strategy == AggStrategyKind::kHashed || in.strategy == AggStrategyKind::kMixed) {
-    AddHashSpill(params, in, &startup, &total);
+    AddHashSpill(params, in, &out.cost.startup, &out.cost.total);
   }
-  out.cost = {startup, total};
   AddHaving(in.has_quals, in.quals, in.qual_selectivity, &out);
   return out;
 }

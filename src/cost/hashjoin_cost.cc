@@ -14,6 +14,28 @@ namespace {
 constexpr double kMatchedBucketFraction = 0.5;
 constexpr double kUnmatchedBucketFraction = 0.05;
 
+// The hash quals evaluated while scanning buckets, and the tuples passing them. A SEMI/ANTI or
+// inner_unique join stops at the first match (frac = 2/(match_count + 1)); unmatched outer rows
+// see an average bucket at a tenth of the cost.
+void AddBucketScanCost(const HashJoinInput& in, double bucket_size, double virtual_buckets,
+                       double* run, double* hash_join_tuples) {
+  const double outer_rows = in.outer.rows;
+  const double inner_rows = in.inner.rows;
+  if (in.kind == JoinKind::kSemi || in.kind == JoinKind::kAnti || in.inner_unique) {
+    const double matched = std::rint(outer_rows * in.semifactors.outer_match_frac);
+    const double inner_scan_frac = 2.0 / (in.semifactors.match_count + 1.0);
+    *run += in.hash_quals.per_tuple * matched *
+            ClampRowEst(inner_rows * bucket_size * inner_scan_frac) * kMatchedBucketFraction;
+    *run += in.hash_quals.per_tuple * (outer_rows - matched) *
+            ClampRowEst(inner_rows / virtual_buckets) * kUnmatchedBucketFraction;
+    *hash_join_tuples = in.kind == JoinKind::kAnti ? outer_rows - matched : matched;
+    return;
+  }
+  *run += in.hash_quals.per_tuple * outer_rows * ClampRowEst(inner_rows * bucket_size) *
+          kMatchedBucketFraction;
+  *hash_join_tuples = in.hash_join_tuples;
+}
+
 }  // namespace
 
 HashJoinWorkspace InitialCostHashJoin(const CostParams& params, const HashJoinInput& in) {
@@ -45,7 +67,6 @@ HashJoinWorkspace InitialCostHashJoin(const CostParams& params, const HashJoinIn
 JoinCost FinalCostHashJoin(const CostParams& params, const HashJoinInput& in,
                            const HashJoinWorkspace& ws) {
   JoinCost out;
-  const double outer_rows = in.outer.rows;
   const double inner_rows = in.inner.rows;
   out.rows = in.output.rows;
   if (in.output.parallel_workers > 0) {
@@ -69,21 +90,9 @@ JoinCost FinalCostHashJoin(const CostParams& params, const HashJoinInput& in,
   QualCost qp_quals = in.join_quals;
   qp_quals.startup -= in.hash_quals.startup;
   qp_quals.per_tuple -= in.hash_quals.per_tuple;
-  double hash_join_tuples = 0;
   startup += in.hash_quals.startup;
-  if (in.kind == JoinKind::kSemi || in.kind == JoinKind::kAnti || in.inner_unique) {
-    const double matched = std::rint(outer_rows * in.semifactors.outer_match_frac);
-    const double inner_scan_frac = 2.0 / (in.semifactors.match_count + 1.0);
-    run += in.hash_quals.per_tuple * matched *
-           ClampRowEst(inner_rows * bucket_size * inner_scan_frac) * kMatchedBucketFraction;
-    run += in.hash_quals.per_tuple * (outer_rows - matched) *
-           ClampRowEst(inner_rows / virtual_buckets) * kUnmatchedBucketFraction;
-    hash_join_tuples = in.kind == JoinKind::kAnti ? outer_rows - matched : matched;
-  } else {
-    run += in.hash_quals.per_tuple * outer_rows * ClampRowEst(inner_rows * bucket_size) *
-           kMatchedBucketFraction;
-    hash_join_tuples = in.hash_join_tuples;
-  }
+  double hash_join_tuples = 0;
+  AddBucketScanCost(in, bucket_size, virtual_buckets, &run, &hash_join_tuples);
   startup += qp_quals.startup;
   run += (params.cpu_tuple_cost + qp_quals.per_tuple) * hash_join_tuples;
   startup += in.output.target.startup;
