@@ -89,7 +89,7 @@ capture_pg() {  # capture_pg SCHEMA RUN
     [ "$run" = no-parallel ] && echo 'SET max_parallel_workers_per_gather = 0;'
     for f in "$here/queries/$schema"/*.sql; do
       printf '\\o /dev/null\nEXPLAIN (FORMAT JSON, SUMMARY)\n%s\n' "$(cat "$f")"
-      printf '\\o %s\nEXPLAIN (FORMAT JSON, SUMMARY)\n%s\n\\o\n' "$out/$(basename "$f" .sql).json" "$(cat "$f")"
+      printf "\\\\o '%s'\nEXPLAIN (FORMAT JSON, SUMMARY)\n%s\n\\\\o\n" "$out/$(basename "$f" .sql).json" "$(cat "$f")"
     done
   } >"$script"
   pg_psql -d "$schema" -f "$script" >"$work/pg-$run-$schema.log" 2>&1
@@ -100,10 +100,10 @@ ends_with_semicolon() {  # every query file holds one statement ending with ';'
     [ "$(grep -v '^\s*--' "$f" | grep -c ';')" -eq 1 ] || { echo "  $f"; bad=1; }
     grep -v '^\s*$' "$f" | tail -n 1 | grep -q ';\s*$' || { echo "  $f"; bad=1; }
   done
-  return $bad
+  return "$bad"
 }
 check "every query file holds one statement ending with ';'" ends_with_semicolon
-count=$(ls "$here"/queries/*/*.sql | wc -l)
+count=$(find "$here/queries" -name '*.sql' | wc -l)
 check "the corpus has at least 80 queries ($count)" test "$count" -ge 80
 for run in "${runs[@]}"; do
   for s in "${schemas[@]}"; do
