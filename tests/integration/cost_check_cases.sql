@@ -165,3 +165,35 @@ SELECT format('par_seq_t1 seqscan %s %s qual_ops=1 parallel_setup_cost=10 parall
        format('par_gather_t1 gather %s input_startup=@par_seq_t1.startup '
               'input_total=@par_seq_t1.total parallel_setup_cost=10', pg(p))
 FROM (SELECT plan('SELECT * FROM t1 WHERE b < 100') p) x;
+RESET ALL;
+SET max_parallel_workers_per_gather = 0;
+
+-- BitmapOr: two Bitmap Index Scans OR'ed, then the heap (rechecking both arms: 2 operators).
+SELECT format('bitmapor_l0 bitmapindex %s %s %s %s index_quals=1', rel('t1'),
+              idx((child(child(p, 0), 0)->>'Index Name')::regclass), pg(child(child(p, 0), 0)),
+              sel(child(child(p, 0), 0), 't1')),
+       format('bitmapor_l1 bitmapindex %s %s %s %s index_quals=1', rel('t1'),
+              idx((child(child(p, 0), 1)->>'Index Name')::regclass), pg(child(child(p, 0), 1)),
+              sel(child(child(p, 0), 1), 't1')),
+       format('bitmapor_t1 bitmapor %s %s qual_ops=2 %s %s', rel('t1'), pg(p),
+              prefixed('l0_', idx((child(child(p, 0), 0)->>'Index Name')::regclass) || ' ' ||
+                              sel(child(child(p, 0), 0), 't1') || ' index_quals=1'),
+              prefixed('l1_', idx((child(child(p, 0), 1)->>'Index Name')::regclass) || ' ' ||
+                              sel(child(child(p, 0), 1), 't1') || ' index_quals=1'))
+FROM (SELECT plan('SELECT * FROM t1 WHERE a = 42 OR b < 100') p) x;
+
+-- Gather Merge over a Sort of a partial Parallel Seq Scan (1 worker).
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 10;
+SET enable_bitmapscan = off;
+SET enable_indexscan = off;
+SELECT format('gm_seq_t1 seqscan %s %s qual_ops=1 parallel_setup_cost=10 parallel_workers=%s '
+              'rows=%s', rel('t1'), pg(child(child(p, 0), 0)), p->>'Workers Planned',
+              (SELECT (x.q->>'Plan Rows') FROM (SELECT plan('SELECT * FROM t1 WHERE b < 50000')
+                 AS q) x)),
+       format('gm_sort_t1 sort %s input_total=@gm_seq_t1.total input_rows=%s', pg(child(p, 0)),
+              child(child(p, 0), 0)->>'Plan Rows'),
+       format('gm_t1 gathermerge %s input_startup=@gm_sort_t1.startup '
+              'input_total=@gm_sort_t1.total workers=%s parallel_setup_cost=10', pg(p),
+              p->>'Workers Planned')
+FROM (SELECT plan('SELECT * FROM t1 WHERE b < 50000 ORDER BY a') p) x;

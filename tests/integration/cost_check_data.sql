@@ -131,3 +131,7 @@ CREATE FUNCTION ndistinct(prefix text, t text, col text) RETURNS text LANGUAGE s
                 c.reltuples::float8)
   FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename
   WHERE s.schemaname = 'public' AND s.tablename = t AND s.attname = col $$;
+
+-- Every key of a case fragment with a prefix: prefixed('l0_', 'sel=0.1') = 'l0_sel=0.1'.
+CREATE FUNCTION prefixed(prefix text, keys text) RETURNS text LANGUAGE sql AS $$
+  SELECT regexp_replace(keys, '(\S+)=', prefix || '\1=', 'g') $$;

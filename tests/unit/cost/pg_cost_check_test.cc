@@ -91,18 +91,19 @@ CostParams Params(const Case& c) {
 
 QualCost Ops(const CostParams& p, double n) { return {0, n * p.cpu_operator_cost}; }
 
-IndexAmCost Btree(const CostParams& p, const Case& c) {
+// btcostestimate for the index keys of the case, or of those under a prefix ("l0_", ...).
+IndexAmCost Btree(const CostParams& p, const Case& c, const std::string& x = "") {
   BtreeCostInput in;
-  in.generic.index_pages = c["index_pages"];
+  in.generic.index_pages = c[x + "index_pages"];
   in.generic.index_tuples = c["tuples"];
   in.generic.rel_tuples = c["tuples"];
-  in.generic.selectivity = c["sel"];
-  in.generic.num_index_quals = static_cast<int>(c["index_quals"]);
+  in.generic.selectivity = c[x + "sel"];
+  in.generic.num_index_quals = static_cast<int>(c[x + "index_quals"]);
   in.generic.loop_count = c.Get("loop_count", 1);
   in.generic.total_table_pages = c.Get("total_table_pages", c["pages"]);
-  in.tree_height = static_cast<int>(c["tree_height"]);
+  in.tree_height = static_cast<int>(c[x + "tree_height"]);
   in.unique_equal_on_all_keys = c.Get("unique_eq", 0) != 0;
-  in.boundary_selectivity = c["sel"];
+  in.boundary_selectivity = c[x + "sel"];
   in.has_correlation = true;
   in.leading_correlation = c.Get("corr", 0);
   in.key_columns = static_cast<int>(c.Get("key_columns", 1));
@@ -126,13 +127,27 @@ Cost IndexScan(const CostParams& p, const Case& c) {
 
 BitmapHeapInput Bitmap(const CostParams& p, const Case& c) {
   BitmapHeapInput in;
-  in.bitmap = BitmapIndexLeaf(p, Btree(p, c), c["rows"], c["index_pages"]);
+  if (c.kind() == "bitmapheap")
+    in.bitmap = BitmapIndexLeaf(p, Btree(p, c), c["rows"], c["index_pages"]);
   in.rel_pages = c["pages"];
   in.rel_tuples = c["tuples"];
   in.rows = c["rows"];
   in.total_table_pages = c["pages"];
   in.quals = Ops(p, c["qual_ops"]);
   return in;
+}
+
+// A Bitmap Heap Scan over a BitmapOr of two index scans (keys l0_*, l1_*). The index paths'
+// rows are the rel's rows.
+Cost BitmapOrHeap(const CostParams& p, const Case& c) {
+  BitmapHeapInput in = Bitmap(p, c);
+  std::vector<BitmapNode> legs;
+  for (const char* leg : {"l0_", "l1_"}) {
+    legs.push_back(
+        BitmapIndexLeaf(p, Btree(p, c, leg), c["rows"], c[std::string(leg) + "index_pages"]));
+  }
+  in.bitmap = BitmapOr(p, legs);
+  return CostBitmapHeapScan(p, in).cost;
 }
 
 // estimate_hash_bucket_stats from pg_stats values (the stats module's job in dbopt itself).
@@ -281,7 +296,9 @@ bool NodeMatchesKind(const std::string& node, const std::string& kind) {
                                                             {"incsort", "Incremental_Sort"},
                                                             {"append", "Append"},
                                                             {"windowagg", "WindowAgg"},
-                                                            {"gather", "Gather"}};
+                                                            {"gather", "Gather"},
+                                                            {"gathermerge", "Gather_Merge"},
+                                                            {"bitmapor", "Bitmap_Heap_Scan"}};
   if (kind == "indexscan") return node == "Index_Scan" || node == "Index_Only_Scan";
   auto it = kNodes.find(kind);
   return it != kNodes.end() && it->second == node;
@@ -323,6 +340,11 @@ Cost Compute(const Case& c) {
   if (k == "incsort") return IncrementalSort(p, c);
   if (k == "append") return Append(p, c);
   if (k == "windowagg") return WindowAgg(p, c);
+  if (k == "bitmapor") return BitmapOrHeap(p, c);
+  if (k == "gathermerge") {
+    return CostGatherMerge(p, {c["input_startup"], c["input_total"]}, c["rows"],
+                           static_cast<int>(c["workers"]));
+  }
   if (k == "gather") return CostGather(p, {c["input_startup"], c["input_total"]}, c["rows"]);
   if (k == "hashjoin") return HashJoin(p, c);
   if (k == "mergejoin") return MergeJoin(p, c);
