@@ -102,7 +102,8 @@ struct PlanNode {
   // "(hashed SubPlan N)", N taken from subplan_name "SubPlan N".
   bool use_hash_table = false;
 
-  // Scans: the range-table entry scanned (1-based into PlannedStatement::rtable).
+  // Scans: the range-table entry scanned (1-based into PlannedStatement::rtable); ModifyTable:
+  // its target relation ("Update on t").
   int scan_rtindex = 0;
   const catalog::Index* index = nullptr;  // Index/Index Only/Bitmap Index Scan
   std::string index_name;                 // set even for hypothetical indexes

@@ -9,6 +9,7 @@
 -- PostgreSQL's hashint8extended), so two loads give byte-identical tables. ANALYZE's sample of
 -- the larger tables is random, so the statistics vary a little from load to load.
 SET client_min_messages = warning;
+CREATE EXTENSION pageinspect;  -- exact B-tree heights for `dbopt catalog import` (superuser)
 SET TIME ZONE 'UTC';
 
 CREATE SCHEMA gen;

@@ -7,6 +7,7 @@
 -- (i, salt) with PostgreSQL's hashint8extended, so two loads give byte-identical tables. (The
 -- statistics ANALYZE gathers are not: it samples 30000 rows at random from the larger tables.)
 SET client_min_messages = warning;
+CREATE EXTENSION pageinspect;  -- exact B-tree heights for `dbopt catalog import` (superuser)
 
 CREATE SCHEMA gen;
 -- A uniform integer in [lo, hi] from the hash of (i, salt).
