@@ -311,6 +311,14 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       node->children.push_back(std::move(child));
       return node;
     }
+    case PathKind::kCteScan: {
+      auto node = MakeNode(PlanKind::kCteScan, path);
+      node->scan_rtindex = path.parent->rtindex;
+      node->cte_name = path.parent->cte_name;
+      node->filter = Exprs({path.parent->baserestrictinfo.begin(),
+                            path.parent->baserestrictinfo.end()});
+      return node;
+    }
     case PathKind::kAppend: {
       auto node = MakeNode(PlanKind::kAppend, path);
       for (const Path* sub : path.subpaths) {

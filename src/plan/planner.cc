@@ -8,6 +8,7 @@
 #include "base_rels.h"
 #include "costing.h"
 #include "create_plan.h"
+#include "cte_scans.h"
 #include "distribute_quals.h"
 #include "equivalence.h"
 #include "index_match.h"
@@ -31,11 +32,6 @@ Status CheckSupported(const bind::Query& query) {
     return Error::BadInput("not supported: " + what + " in explain (planned in a later version)");
   };
   if (query.command == bind::CommandType::kInsert) return unsupported("INSERT");
-  for (const bind::RangeTblEntry& rte : query.rtable) {
-    if (rte.kind == bind::RteKind::kCte) {
-      return unsupported("a materialized WITH query (CTE Scan)");
-    }
-  }
   if (query.has_for_update) return unsupported("FOR UPDATE/SHARE");
   if (query.has_grouping_sets) return unsupported("GROUPING SETS/ROLLUP/CUBE");
   return Ok{};
@@ -132,6 +128,7 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   BuildBaseRels(root);
   if (flat->set_operations) return PlanSetOperationLevel(global, root, *flat, first_subplan);
   if (Status s = BuildSubqueryRels(root, PlanLevel); !s.ok()) return std::move(s).error();
+  if (Status s = BuildCteRels(root, PlanLevel); !s.ok()) return std::move(s).error();
   if (root.all_baserels.IsEmpty()) {
     return Error::BadInput("not supported: a query without tables in explain");
   }
@@ -146,10 +143,14 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   const bool single_rel = root.all_baserels.Count() == 1;
   for (int rtindex : root.all_baserels.Members()) {
     RelOptInfo& rel = *root.simple_rels[rtindex];
-    if (rel.subquery_plan) {
+    if (rel.subquery_plan || !rel.cte_name.empty()) {
       SetBaseRelSize(root, rel);
       rel.width = RelWidthAbove(root, rel, rel.relids);
-      AddSubqueryScanPath(root, rel);
+      if (rel.subquery_plan) {
+        AddSubqueryScanPath(root, rel);
+      } else {
+        AddCteScanPath(root, rel);
+      }
       SetCheapest(rel);
       continue;
     }

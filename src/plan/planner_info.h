@@ -101,7 +101,8 @@ struct RelOptInfo {
   std::vector<RestrictInfo*> joininfo;  // join clauses mentioning this rel and others
   std::vector<IndexInfo> indexes;
   std::unique_ptr<PlanNode> subquery_plan;  // a subquery rel: its separately planned subquery
-  bool keep_subquery_scan = false;          // its SubqueryScan projects (INTERSECT/EXCEPT flag)
+  bool keep_subquery_scan = false;
+  std::string cte_name;  // a CTE rel: the WITH query it scans          // its SubqueryScan projects (INTERSECT/EXCEPT flag)
   bool consider_parallel = false;
   int rel_parallel_workers = -1;
 
