@@ -311,6 +311,8 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       node->children.push_back(std::move(child));
       return node;
     }
+    case PathKind::kResult:
+      return MakeNode(PlanKind::kResult, path);
     case PathKind::kCteScan: {
       auto node = MakeNode(PlanKind::kCteScan, path);
       node->scan_rtindex = path.parent->rtindex;

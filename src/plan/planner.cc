@@ -9,6 +9,7 @@
 #include "costing.h"
 #include "create_plan.h"
 #include "cte_scans.h"
+#include "dbopt/cost/other_scan_cost.h"
 #include "distribute_quals.h"
 #include "equivalence.h"
 #include "index_match.h"
@@ -31,7 +32,7 @@ Status CheckSupported(const bind::Query& query) {
   auto unsupported = [](const std::string& what) {
     return Error::BadInput("not supported: " + what + " in explain (planned in a later version)");
   };
-  if (query.command == bind::CommandType::kInsert) return unsupported("INSERT");
+  if (query.on_conflict) return unsupported("INSERT ... ON CONFLICT");
   if (query.has_for_update) return unsupported("FOR UPDATE/SHARE");
   if (query.has_grouping_sets) return unsupported("GROUPING SETS/ROLLUP/CUBE");
   return Ok{};
@@ -90,6 +91,30 @@ LevelResult FinishLevel(PlannerGlobal& global, PlannerInfo& root, const bind::Qu
   return result;
 }
 
+// A level without tables: a Result node producing one row (cost_resultscan), then the upper
+// steps (LIMIT, ModifyTable for INSERT ... VALUES).
+Result<LevelResult> PlanWithoutTables(PlannerGlobal& global, PlannerInfo& root,
+                                      const bind::Query& flat, int first_subplan) {
+  RelOptInfo* rel = root.NewRel();
+  rel->kind = RelKind::kBase;
+  rel->rows = 1;
+  Path* path = root.NewPath();
+  path->kind = PathKind::kResult;
+  path->parent = rel;
+  path->rows = 1;
+  cost::SimpleScanInput in;
+  in.tuples = in.rows = 1;
+  const cost::Cost c = cost::CostResultScan(root.params, in);
+  path->startup_cost = c.startup;
+  path->total_cost = c.total;
+  AddPath(*rel, path);
+  SetCheapest(*rel);
+  SetQueryPathKeys(root);
+  Result<Path*> best = PlanUpper(root, *rel);
+  if (!best.ok()) return std::move(best).error();
+  return FinishLevel(global, root, flat, **best, first_subplan);
+}
+
 // A UNION/INTERSECT/EXCEPT level: the set operation, then ORDER BY and LIMIT.
 Result<LevelResult> PlanSetOperationLevel(PlannerGlobal& global, PlannerInfo& root,
                                           const bind::Query& flat, int first_subplan) {
@@ -130,7 +155,8 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   if (Status s = BuildSubqueryRels(root, PlanLevel); !s.ok()) return std::move(s).error();
   if (Status s = BuildCteRels(root, PlanLevel); !s.ok()) return std::move(s).error();
   if (root.all_baserels.IsEmpty()) {
-    return Error::BadInput("not supported: a query without tables in explain");
+    // No FROM (SELECT 1, INSERT ... VALUES): one row from a Result node.
+    return PlanWithoutTables(global, root, *flat, first_subplan);
   }
   // Which columns are needed above the scans decides every width.
   MarkOutputNeeded(root);

@@ -277,7 +277,8 @@ void ApplyFinalTarget(PlannerInfo& root, RelOptInfo& rel) {
     case bind::CommandType::kDelete:
       rel.width = kCtidWidth;
       break;
-    case bind::CommandType::kInsert:
+    case bind::CommandType::kInsert:  // the new row's columns
+      rel.width = TargetWidth(root, targets);
       break;
   }
   const cost::QualCost tc = TargetCost(root, targets);
