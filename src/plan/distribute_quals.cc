@@ -85,18 +85,17 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
       const JoinNode& left = *node.children[0];
       const JoinNode& right = *node.children[1];
       const bind::JoinType type = node.join_type;
-      if (type == bind::JoinType::kFull) {
-        return Error::BadInput("not supported: FULL JOIN in explain");
-      }
       const bool right_join = type == bind::JoinType::kRight;
       const JoinNode& outer_side = right_join ? right : left;
       const JoinNode& inner_side = right_join ? left : right;
       const bool semi = type == bind::JoinType::kSemi;
       const bool anti = type == bind::JoinType::kAnti;
-      const bool outer_join = type == bind::JoinType::kLeft || right_join || anti;
+      const bool full = type == bind::JoinType::kFull;
+      const bool outer_join = type == bind::JoinType::kLeft || right_join || anti || full;
       const Relids outer_relids = LeafRelids(outer_side);
       const Relids inner_relids = LeafRelids(inner_side);
-      if (Status s = Walk(root, outer_side, nullable_above); !s.ok()) return s;
+      const Relids outer_nullable = full ? nullable_above.Union(outer_relids) : nullable_above;
+      if (Status s = Walk(root, outer_side, outer_nullable); !s.ok()) return s;
       const Relids inner_nullable = outer_join ? nullable_above.Union(inner_relids) : nullable_above;
       if (Status s = Walk(root, inner_side, inner_nullable); !s.ok()) return s;
       std::vector<const BoundExpr*> quals;
@@ -112,9 +111,13 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
         for (int varno : bind::VarNos(*q)) clause_relids.Add(varno);
       }
       SpecialJoinInfo sj;
-      sj.estimation.join_type = semi ? bind::JoinType::kSemi
-                                     : anti ? bind::JoinType::kAnti : bind::JoinType::kLeft;
-      Relids min_left = clause_relids.Intersect(outer_relids);
+      sj.estimation.join_type = semi   ? bind::JoinType::kSemi
+                                : anti ? bind::JoinType::kAnti
+                                : full ? bind::JoinType::kFull
+                                       : bind::JoinType::kLeft;
+      // A FULL join's sides are both fixed; otherwise the outer side needs only the rels the
+      // join's clauses mention.
+      Relids min_left = full ? outer_relids : clause_relids.Intersect(outer_relids);
       if (min_left.IsEmpty()) min_left = outer_relids;
       sj.estimation.min_lefthand = min_left;
       sj.estimation.min_righthand = inner_relids;
@@ -128,7 +131,9 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
         return Ok{};
       }
       const Relids ojscope = min_left.Union(inner_relids);
-      for (const BoundExpr* q : quals) DistributeOne(root, q, false, ojscope, inner_relids);
+      // Neither side of a FULL join may be filtered below it.
+      const Relids pushable = full ? Relids() : inner_relids;
+      for (const BoundExpr* q : quals) DistributeOne(root, q, false, ojscope, pushable);
       return Ok{};
     }
   }

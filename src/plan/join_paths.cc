@@ -122,7 +122,6 @@ PathKeys MergeKeys(PlannerInfo& root, const std::vector<const RestrictInfo*>& cl
 
 void AddMergeJoin(JoinInputs& in, Path* outer, Path* inner,
                   const std::vector<const RestrictInfo*>& merge_clauses) {
-  if (in.sj != nullptr && in.sj->estimation.join_type == bind::JoinType::kFull) return;
   Path* path = NewJoinPath(in, PathKind::kMergeJoin, outer, inner);
   path->path_clauses = merge_clauses;
   const PathKeys keys = MergeKeys(in.root, merge_clauses);
