@@ -21,5 +21,7 @@ int ReportError(const Error& error);
 
 Command AddParse(CLI::App& app);
 Command AddCatalog(CLI::App& app);
+Command AddLint(CLI::App& app);
+Command AddReplay(CLI::App& app);
 
 }  // namespace dbopt::cli
