@@ -183,7 +183,7 @@ Result<BoundExprPtr> Binder::BindWindowFunc(const sql::Expr& expr, BoundExprPtr 
     }
     if (def == nullptr) return ErrorAt(loc, "window \"" + over.name + "\" does not exist");
   }
-  const std::string key = WindowKey(*def);
+  const std::string key = bare_name ? "named:" + over.name : WindowKey(*def);
   int win_ref = 0;
   for (size_t i = 0; i < level.pending_window_keys.size(); ++i) {
     if (level.pending_window_keys[i] == key) win_ref = static_cast<int>(i) + 1;

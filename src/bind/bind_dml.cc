@@ -27,7 +27,7 @@ Result<BoundExprPtr> AssignCoerce(Binder& binder, BoundExprPtr expr, const Type&
       (IsNumberType(from) && IsNumberType(base)) || (IsStringType(from) && IsStringType(base)) ||
       (CategoryOf(from) == TypeCategory::kDateTime && CategoryOf(base) == TypeCategory::kDateTime);
   if (!ok) {
-    return binder.ErrorAt(location,
+    return binder.ErrorAt(expr->location >= 0 ? expr->location : location,
                           "column \"" + column + "\" is of type " + FormatType(target) +
                               " but expression is of type " + FormatType(from),
                           "You will need to rewrite or cast the expression.");

@@ -192,7 +192,10 @@ Result<BoundExprPtr> Binder::BindExpr(const sql::Expr& expr, Level& level) {
       if (target.id == TypeId::kOther) {
         return NotSupported(expr.type->location, "type \"" + sql::FormatType(*expr.type) + "\"");
       }
-      BIND_TRY(BoundExprPtr cast, Coerce(std::move(arg), target, true, loc));
+      // exprLocation of a cast: the leftmost of the cast and its argument.
+      const int cast_loc = arg->location >= 0 && arg->location < loc ? arg->location : loc;
+      BIND_TRY(BoundExprPtr cast, Coerce(std::move(arg), target, true, cast_loc));
+      cast->location = cast_loc;
       return cast;
     }
     case K::kIn:
