@@ -160,7 +160,7 @@ TEST_CASE("INSERT, UPDATE, DELETE and RETURNING") {
   REQUIRE(conflict->on_conflict.has_value());
   CHECK(conflict->on_conflict->arbiter_columns == std::vector<std::string>{"id"});
   CHECK(ErrorLine("insert into events (id) values ('x'::text)") ==
-        "q.sql:1:32: error: column \"id\" is of type bigint but expression is of type text");
+        "q.sql:1:33: error: column \"id\" is of type bigint but expression is of type text");
   CHECK(ErrorLine("insert into events (nope) values (1)") ==
         "q.sql:1:13: error: column \"nope\" of relation \"events\" does not exist");
   CHECK(BindText("update orders o set o_totalprice = o_totalprice * 1.1 from customer c where "
