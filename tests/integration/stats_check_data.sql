@@ -40,5 +40,6 @@ SELECT i,
        i % 50,
        i % 7
 FROM generate_series(1, 30000) AS i;
+CREATE STATISTICS items_grp_flag (ndistinct) ON grp, flag FROM items;
 ANALYZE items;
 ANALYZE orders;

@@ -83,8 +83,10 @@ struct Estimation {
   std::vector<std::vector<const bind::BoundExpr*>> base_quals;  // by rtindex
   std::vector<const bind::BoundExpr*> join_quals;
 
-  Estimation(catalog::Catalog cat, const std::string& sql) : catalog(std::move(cat)) {
-    query = BindSelect(catalog, sql);
+  // with_binder: bind with bind::Bind instead of the tests' own binder.
+  Estimation(catalog::Catalog cat, const std::string& sql, bool with_binder = false)
+      : catalog(std::move(cat)) {
+    query = with_binder ? BindWithBinder(catalog, sql) : BindSelect(catalog, sql);
     ctx.catalog = &catalog;
     ctx.rels.resize(query.tables.size() + 1);
     base_quals.resize(query.tables.size() + 1);
@@ -122,8 +124,7 @@ struct Estimation {
   double Groups() const {
     std::vector<const bind::BoundExpr*> exprs;
     for (const bind::BoundExprPtr& g : query.group_by) exprs.push_back(g.get());
-    double input = 1;
-    for (size_t r = 1; r < ctx.rels.size(); ++r) input *= Rows(static_cast<int>(r));
+    double input = ctx.rels.size() == 3 ? JoinRows(bind::JoinType::kInner) : Rows(1);
     return EstimateNumGroups(ctx, exprs, input);
   }
 };

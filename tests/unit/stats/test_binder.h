@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "dbopt/base/source_text.h"
+#include "dbopt/bind/binder.h"
 #include "dbopt/bind/bound_expr.h"
 #include "dbopt/catalog/catalog.h"
 #include "dbopt/sql/parser.h"
@@ -19,11 +21,40 @@
 namespace dbopt::stats::testing {
 
 struct TestQuery {
+  std::shared_ptr<bind::Query> bound;         // set when bind::Bind produced the clauses
   std::vector<const catalog::Table*> tables;  // rtindex i + 1
   std::vector<std::string> aliases;
   std::vector<bind::BoundExprPtr> where;  // the WHERE clause as implicitly ANDed conjuncts
   std::vector<bind::BoundExprPtr> group_by;
 };
+
+inline void FlattenAnd(bind::BoundExprPtr e, std::vector<bind::BoundExprPtr>* out);
+
+// The same shape through the real binder (bind::Bind): base tables of the FROM list, the WHERE
+// conjuncts and the GROUP BY expressions, copied out of the Query.
+inline TestQuery BindWithBinder(const catalog::Catalog& catalog, const std::string& sql) {
+  SourceText source("<case>", sql);
+  Result<sql::Statement> st = sql::ParseStatement(sql);
+  if (!st.ok()) throw std::runtime_error("cannot parse " + sql);
+  Result<std::shared_ptr<bind::Query>> q = bind::Bind(catalog, *st, source);
+  if (!q.ok()) throw std::runtime_error("bind: " + q.error().message());
+  TestQuery out;
+  out.bound = *q;
+  for (const bind::RangeTblEntry& rte : out.bound->rtable) {
+    if (rte.kind != bind::RteKind::kRelation || !rte.table) {
+      throw std::runtime_error("bind: only base tables are supported here");
+    }
+    out.tables.push_back(rte.table);
+    out.aliases.push_back(rte.alias);
+  }
+  if (out.bound->jointree.quals) FlattenAnd(bind::Clone(*out.bound->jointree.quals), &out.where);
+  for (const bind::SortGroupClause& g : out.bound->group_by) {
+    const bind::TargetEntry* te = out.bound->FindSortGroupTarget(g.tle_ref);
+    if (!te) throw std::runtime_error("bind: GROUP BY target");
+    out.group_by.push_back(bind::Clone(*te->expr));
+  }
+  return out;
+}
 
 class TestBinder {
  public:
@@ -167,8 +198,10 @@ class TestBinder {
     bind::BoundExprPtr a = Bind(l);
     bind::BoundExprPtr b = Bind(r);
     Coerce(a, b);
-    return bind::MakeOp(op, bind::ClassifyOperator(op), bind::MakeType(bind::TypeId::kBool),
-                        std::move(a), std::move(b));
+    bind::OpClass op_class = bind::ClassifyOperator(op);
+    bind::Type result =
+        op_class == bind::OpClass::kArith ? a->type : bind::MakeType(bind::TypeId::kBool);
+    return bind::MakeOp(op, op_class, result, std::move(a), std::move(b));
   }
 
   bind::BoundExprPtr Operator(const sql::Expr& e) {
