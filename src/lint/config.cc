@@ -172,35 +172,33 @@ bool Config::Excludes(const std::string& file) const {
   return false;
 }
 
-bool GlobMatch(const std::string& pattern, const std::string& path) {
-  size_t p = 0;
-  size_t s = 0;
-  size_t star_p = std::string::npos;
-  size_t star_s = 0;
-  bool star_crosses = false;
-  while (s < path.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star_crosses = p + 1 < pattern.size() && pattern[p + 1] == '*';
-      p += star_crosses ? 2 : 1;
-      if (star_crosses && p < pattern.size() && pattern[p] == '/') ++p;  // "**/" may match ""
-      star_p = p;
-      star_s = s;
-    } else if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == path[s]) &&
-               path[s] != '/') {
-      ++p;
-      ++s;
-    } else if (p < pattern.size() && pattern[p] == '/' && path[s] == '/') {
-      ++p;
-      ++s;
-    } else if (star_p != std::string::npos && (star_crosses || path[star_s] != '/')) {
-      p = star_p;
-      s = ++star_s;
-    } else {
-      return false;
+namespace {
+
+bool Match(const char* p, const char* s) {
+  if (*p == '\0') return *s == '\0';
+  if (p[0] == '*' && p[1] == '*') {
+    const char* rest = p + 2;
+    if (*rest == '/' && Match(rest + 1, s)) return true;  // "**/" also matches no directory
+    for (const char* t = s;; ++t) {
+      if (Match(rest, t)) return true;
+      if (*t == '\0') return false;
     }
   }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
+  if (*p == '*') {
+    for (const char* t = s;; ++t) {
+      if (Match(p + 1, t)) return true;
+      if (*t == '\0' || *t == '/') return false;
+    }
+  }
+  if (*s == '\0') return false;
+  const bool one = *p == '?' ? *s != '/' : *p == *s;
+  return one && Match(p + 1, s + 1);
+}
+
+}  // namespace
+
+bool GlobMatch(const std::string& pattern, const std::string& path) {
+  return Match(pattern.c_str(), path.c_str());
 }
 
 }  // namespace dbopt::lint

@@ -39,13 +39,8 @@ std::string TextHash(const std::string& text) {
 class Collector : public Reporter {
  public:
   Collector(const SourceText& source, const sql::Statement& statement, const RuleInfo& info,
-            Level level, const std::string& fingerprint, std::vector<Finding>& out)
-      : source_(source),
-        statement_(statement),
-        info_(info),
-        level_(level),
-        fingerprint_(fingerprint),
-        out_(out) {}
+            Level level, std::vector<Finding>& out)
+      : source_(source), statement_(statement), info_(info), level_(level), out_(out) {}
 
   void Report(int location, std::string message, Grade grade, std::string hint) override {
     Finding f;
@@ -59,7 +54,6 @@ class Collector : public Reporter {
     f.offset = location >= 0 ? static_cast<size_t>(location) : statement_.begin;
     f.message = std::move(message);
     f.hint = std::move(hint);
-    f.fingerprint = fingerprint_;
     out_.push_back(std::move(f));
   }
 
@@ -68,7 +62,6 @@ class Collector : public Reporter {
   const sql::Statement& statement_;
   const RuleInfo& info_;
   Level level_;
-  const std::string& fingerprint_;
   std::vector<Finding>& out_;
 };
 
@@ -94,9 +87,7 @@ std::vector<Finding> Linter::LintFile(const SourceText& source, const Config& co
 
   for (const sql::Statement& statement : parsed.statements) {
     begins.push_back(statement.begin);
-    const std::string text = source.text().substr(statement.begin, statement.end - statement.begin);
-    Result<std::string> fp = sql::Fingerprint(text);
-    const std::string fingerprint = fp.ok() ? *fp : TextHash(text);
+    const size_t first_finding = findings.size();
     std::optional<Resolution> resolution;
     if (catalog_) resolution.emplace(statement, *catalog_, facts);
     for (const Rule* rule : AllRules()) {
@@ -112,8 +103,16 @@ std::vector<Finding> Linter::LintFile(const SourceText& source, const Config& co
                           catalog_.get(),
                           resolution ? &*resolution : nullptr,
                           rc ? rc->settings : no_settings};
-      Collector collector(source, statement, info, level, fingerprint, findings);
+      Collector collector(source, statement, info, level, findings);
       rule->Check(context, collector);
+    }
+    // The fingerprint parses the statement again: compute it only when something was found.
+    if (findings.size() > first_finding) {
+      const std::string text =
+          source.text().substr(statement.begin, statement.end - statement.begin);
+      Result<std::string> fp = sql::Fingerprint(text);
+      for (size_t i = first_finding; i < findings.size(); ++i)
+        findings[i].fingerprint = fp.ok() ? *fp : TextHash(text);
     }
   }
   const RuleConfig* syntax_rc = config.ForRule(kSyntaxErrorId);

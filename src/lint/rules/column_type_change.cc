@@ -1,4 +1,6 @@
 // DB203 column-type-change: ALTER COLUMN ... TYPE that rewrites the table.
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <string>
 
@@ -22,7 +24,9 @@ bool IsVarcharOrText(const std::string& base) {
 
 // PostgreSQL skips the rewrite for binary-coercible changes that only relax the type:
 // varchar(n) → varchar(m ≥ n), varchar → text / unbounded varchar, numeric(p,s) → numeric.
-bool IsBinaryCoercible(const std::string& from, const std::string& to) {
+bool IsBinaryCoercible(std::string from, const std::string& to) {
+  std::transform(from.begin(), from.end(), from.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (from == to) return true;
   const auto [from_base, from_len] = SplitLength(from);
   const auto [to_base, to_len] = SplitLength(to);

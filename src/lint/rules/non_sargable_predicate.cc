@@ -23,12 +23,15 @@ class Finder : public AstVisitor {
 
  private:
   void Operand(const sql::Expr& e) {
-    const bool call = e.kind == sql::ExprKind::kFuncCall && !e.func;
+    const bool call = e.kind == sql::ExprKind::kFuncCall && !(e.func && e.func->over);
     const bool cast = e.kind == sql::ExprKind::kCast;
     if ((!call && !cast) || e.children.empty() || !MentionsColumn(e)) return;
     if (HasExpressionIndex(e)) return;
     const std::string what = call ? "function " + FunctionName(e) + "()" : std::string("a cast");
-    reporter_.Report(e.location,
+    // A cast's own location is its "::"; point at the expression cast instead.
+    const int location =
+        cast && e.children[0]->location >= 0 ? e.children[0]->location : e.location;
+    reporter_.Report(location,
                      what +
                          " applied to a column in a predicate: a plain index on the column "
                          "cannot be used",

@@ -29,6 +29,7 @@ int UnionKeyword(const std::string& text, int right, bool& distinct) {
     return true;
   };
   skip();
+  if (word_before("select")) skip();  // a branch's location is that of its first target
   distinct = word_before("distinct");
   skip();
   return word_before("union") ? static_cast<int>(i) : right;
