@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "binder_impl.h"
+#include "fold_values.h"
 
 namespace dbopt::bind::internal {
 namespace {
@@ -69,6 +70,20 @@ TypeId DateTimeArith(const std::string& op, TypeId l, TypeId r) {
   return I::kUnknown;
 }
 
+// The output text of a literal of type `id`, when dbopt can parse it.
+std::string NormalizeLiteral(TypeId id, const std::string& text) {
+  if (id == TypeId::kDate) {
+    if (auto d = ParseDate(text)) return FormatDate(*d);
+  } else if (id == TypeId::kTimestamp) {
+    if (auto ts = ParseTimestamp(text)) return FormatTimestamp(*ts);
+  } else if (id == TypeId::kInterval) {
+    if (auto iv = ParseInterval(text)) return FormatInterval(*iv);
+  } else if (id == TypeId::kNumeric) {
+    if (auto d = ParseDecimal(text)) return FormatDecimal(*d);
+  }
+  return text;
+}
+
 }  // namespace
 
 bool IsInteger(TypeId id) {
@@ -111,8 +126,10 @@ Result<BoundExprPtr> Binder::Coerce(BoundExprPtr expr, const Type& target, bool 
                                     int location) {
   if (expr->type == target) return expr;
   if (expr->kind == BoundKind::kConst && IsUnknown(expr->type)) {
-    // An untyped literal takes the target type (its text is the value's input form).
+    // An untyped literal takes the target type; its text becomes the type's output form
+    // (date_in/date_out, ...) where dbopt can parse it, else it stays as written.
     expr->type = target;
+    if (!expr->is_null && !target.array) expr->value = NormalizeLiteral(target.id, expr->value);
     if (!explicit_cast) {
       expr->type.length = -1;
       expr->type.scale = -1;

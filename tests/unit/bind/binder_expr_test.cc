@@ -115,9 +115,9 @@ TEST_CASE("casts, typed literals, date arithmetic and EXTRACT") {
   CHECK(Target("o_orderdate - o_orderdate") ==
         "integer: (orders.o_orderdate - orders.o_orderdate) AS ?column?");
   CHECK(Target("o_orderdate + interval '1 month'") ==
-        "timestamp without time zone: (orders.o_orderdate + '1 month'::interval) AS ?column?");
+        "timestamp without time zone: (orders.o_orderdate + '1 mon'::interval) AS ?column?");
   CHECK(Target("date '1998-12-01' - interval '90' day") ==
-        "timestamp without time zone: ('1998-12-01'::date - '90 day'::interval) AS ?column?");
+        "timestamp without time zone: ('1998-12-01'::date - '90 days'::interval) AS ?column?");
   CHECK(Target("extract(year from o_orderdate)") ==
         "numeric: extract('year'::text, orders.o_orderdate) AS extract");
   CHECK(Target("now()") == "timestamp with time zone: now() AS now");
