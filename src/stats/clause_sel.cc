@@ -152,7 +152,7 @@ double BoolTestSel(const EstimationContext& ctx, bind::BoolTestKind kind, const 
   double selec;
   if (var.stats) {
     double freq_null = var.NullFrac();
-    std::optional<McvList> mcvs = LoadMcvs(ctx, var);
+    const McvList* mcvs = LoadMcvs(ctx, var);
     if (mcvs && !mcvs->freqs.empty() && mcvs->values_ok) {
       double freq_true =
           mcvs->values[0].number != 0 ? mcvs->freqs[0] : 1.0 - mcvs->freqs[0] - freq_null;

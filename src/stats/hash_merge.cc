@@ -34,10 +34,10 @@ void ExtendRange(const std::vector<StatValue>& values, std::optional<ValueRange>
 std::optional<ValueRange> VariableRange(const EstimationContext& ctx, const VarStats& var) {
   if (!var.stats) return std::nullopt;
   std::optional<ValueRange> range;
-  if (std::optional<std::vector<StatValue>> hist = LoadHistogram(ctx, var)) {
+  if (const std::vector<StatValue>* hist = LoadHistogram(ctx, var)) {
     if (!hist->empty()) range = ValueRange{hist->front(), hist->back()};
   }
-  std::optional<McvList> mcvs = LoadMcvs(ctx, var);
+  const McvList* mcvs = LoadMcvs(ctx, var);
   if (mcvs && mcvs->values_ok) {
     bool use_mcvs = range.has_value() || mcvs->Sum() + var.NullFrac() > 0.99999;
     if (use_mcvs) ExtendRange(mcvs->values, &range);

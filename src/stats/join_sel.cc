@@ -12,7 +12,7 @@ struct JoinSide {
   VarStats var;
   double nd = 0;
   bool is_default = false;
-  std::optional<McvList> mcvs;  // set only when the values could be read (have_mcvs)
+  const McvList* mcvs = nullptr;  // set only when the values could be read (have_mcvs)
   double NullFrac() const { return var.NullFrac(); }
 };
 
@@ -21,7 +21,7 @@ JoinSide ExamineJoinSide(const EstimationContext& ctx, const bind::BoundExpr& ex
   side.var = ExamineVariable(ctx, expr, 0);
   side.nd = VariableNumDistinct(side.var, &side.is_default);
   side.mcvs = LoadMcvs(ctx, side.var);
-  if (side.mcvs && !side.mcvs->values_ok) side.mcvs.reset();
+  if (side.mcvs && !side.mcvs->values_ok) side.mcvs = nullptr;
   return side;
 }
 

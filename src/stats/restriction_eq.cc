@@ -22,7 +22,7 @@ double VarEqConst(const EstimationContext& ctx, const VarStats& var, const Const
   if (var.is_unique && var.rel && var.rel->tuples >= 1.0) {
     selec = 1.0 / var.rel->tuples;
   } else if (var.stats) {
-    std::optional<McvList> mcvs = LoadMcvs(ctx, var);
+    const McvList* mcvs = LoadMcvs(ctx, var);
     std::optional<StatValue> value = ConstAsValue(ctx, c, var);
     std::optional<double> match;
     if (mcvs && mcvs->values_ok && value) {

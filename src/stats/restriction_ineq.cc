@@ -41,7 +41,7 @@ bool HasLeadingBtreeIndex(const EstimationContext& ctx, const VarStats& var) {
 StatValue ActualEnd(const EstimationContext& ctx, const VarStats& var, const StatValue& hist_end,
                     bool want_max) {
   StatValue out = hist_end;
-  if (std::optional<McvList> mcvs = LoadMcvs(ctx, var)) {
+  if (const McvList* mcvs = LoadMcvs(ctx, var)) {
     for (const StatValue& v : mcvs->values) {
       std::optional<int> c = CompareValues(v, out);
       if (c && (want_max ? *c > 0 : *c < 0)) out = v;
@@ -76,7 +76,7 @@ double McvSelectivity(const EstimationContext& ctx, const VarStats& var, OpClass
                       const StatValue& c, bool var_on_left, double* sumcommon) {
   double mcv_selec = 0.0;
   *sumcommon = 0.0;
-  std::optional<McvList> mcvs = LoadMcvs(ctx, var);
+  const McvList* mcvs = LoadMcvs(ctx, var);
   if (!mcvs) return 0.0;
   for (size_t i = 0; i < mcvs->freqs.size(); ++i) {
     if (mcvs->values_ok) {
@@ -96,7 +96,7 @@ double HistogramSelectivity(const EstimationContext& ctx, const VarStats& var, O
                             const StatValue& c, bool var_on_left, int min_hist_size, int n_skip,
                             int* hist_size) {
   *hist_size = 0;
-  std::optional<std::vector<StatValue>> hist = LoadHistogram(ctx, var);
+  const std::vector<StatValue>* hist = LoadHistogram(ctx, var);
   if (!hist) return -1;
   int n = static_cast<int>(hist->size());
   *hist_size = n;
@@ -123,17 +123,23 @@ double HistogramSelectivity(const EstimationContext& ctx, const VarStats& var, O
 // the search probed an end whose actual value is known (HasLeadingBtreeIndex, ActualEnd).
 double IneqHistogramSelectivity(const EstimationContext& ctx, const VarStats& var, bool isgt,
                                 bool iseq, const StatValue& c) {
-  std::optional<std::vector<StatValue>> hist = LoadHistogram(ctx, var);
+  const std::vector<StatValue>* hist = LoadHistogram(ctx, var);
   if (!hist || hist->size() < 2) return -1.0;
-  std::vector<StatValue>& b = *hist;
-  int n = static_cast<int>(b.size());
+  int n = static_cast<int>(hist->size());
+  // The bounds, with the two ends replaced once their actual values are known.
+  std::optional<StatValue> actual_first, actual_last;
+  auto b = [&](int i) -> const StatValue& {
+    if (i == 0 && actual_first) return *actual_first;
+    if (i == n - 1 && actual_last) return *actual_last;
+    return (*hist)[i];
+  };
   // The histogram's end values are replaced by the actual ones whenever the search probes them
   // (both at once for a two-value histogram); have_end records whether that happened.
   bool index = HasLeadingBtreeIndex(ctx, var);
   bool have_end = false;
   if (n == 2 && index) {
-    b[0] = ActualEnd(ctx, var, b[0], false);
-    b[1] = ActualEnd(ctx, var, b[1], true);
+    actual_first = ActualEnd(ctx, var, (*hist)[0], false);
+    actual_last = ActualEnd(ctx, var, (*hist)[1], true);
     have_end = true;
   }
   int lobound = 0, hibound = n;
@@ -141,12 +147,12 @@ double IneqHistogramSelectivity(const EstimationContext& ctx, const VarStats& va
     int probe = (lobound + hibound) / 2;
     if (probe == 0 && n > 2) {
       have_end = index;
-      if (index) b[0] = ActualEnd(ctx, var, b[0], false);
+      if (index) actual_first = ActualEnd(ctx, var, (*hist)[0], false);
     } else if (probe == n - 1 && n > 2) {
       have_end = index;
-      if (index) b[probe] = ActualEnd(ctx, var, b[probe], true);
+      if (index) actual_last = ActualEnd(ctx, var, (*hist)[probe], true);
     }
-    std::optional<bool> ltcmp = Inequality(b[probe], c, false, isgt ? !iseq : iseq);
+    std::optional<bool> ltcmp = Inequality(b(probe), c, false, isgt ? !iseq : iseq);
     if (!ltcmp) {
       Warn(ctx, "dbopt cannot compare histogram bounds with '" + c.text + "'");
       return -1.0;
@@ -169,19 +175,19 @@ double IneqHistogramSelectivity(const EstimationContext& ctx, const VarStats& va
     if (i == 1 || isgt == iseq) {
       bool is_default;
       double otherdistinct = VariableNumDistinct(var, &is_default);
-      if (std::optional<McvList> mcvs = LoadMcvs(ctx, var)) {
+      if (const McvList* mcvs = LoadMcvs(ctx, var)) {
         otherdistinct -= static_cast<double>(mcvs->freqs.size());
       }
       if (otherdistinct > 1) eq_selec = 1.0 / otherdistinct;
     }
-    double binfrac = BinFraction(c, b[i - 1], b[i]);
+    double binfrac = BinFraction(c, b(i - 1), b(i));
     histfrac = (static_cast<double>(i - 1) + binfrac) / static_cast<double>(n - 1);
     if (i == 1) histfrac += eq_selec * (1.0 - binfrac);
     if (isgt == iseq) histfrac -= eq_selec;
   }
   double hist_selec = isgt ? 1.0 - histfrac : histfrac;
   if (have_end) return ClampProbability(hist_selec);
-  return ClampToHistogramEnds(hist_selec, b.size());
+  return ClampToHistogramEnds(hist_selec, hist->size());
 }
 
 // PG15 scalarineqsel: without statistics DEFAULT_INEQ_SEL; otherwise

@@ -3,6 +3,8 @@
 #include "variable.h"
 
 #include <cmath>
+#include <map>
+#include <memory>
 #include <utility>
 
 namespace dbopt::stats {
@@ -176,8 +178,8 @@ double McvList::Sum() const {
   return sum;
 }
 
-std::optional<McvList> LoadMcvs(const EstimationContext& ctx, const VarStats& var) {
-  if (!var.stats || var.stats->most_common_freqs.empty()) return std::nullopt;
+static std::optional<McvList> ReadMcvs(const EstimationContext& ctx, const VarStats& var) {
+  if (var.stats->most_common_freqs.empty()) return std::nullopt;
   McvList out;
   for (double f : var.stats->most_common_freqs) out.freqs.push_back(Float4(f));
   out.values_ok = var.stats->most_common_vals.size() == out.freqs.size();
@@ -197,9 +199,9 @@ std::optional<McvList> LoadMcvs(const EstimationContext& ctx, const VarStats& va
   return out;
 }
 
-std::optional<std::vector<StatValue>> LoadHistogram(const EstimationContext& ctx,
-                                                    const VarStats& var) {
-  if (!var.stats || var.stats->histogram_bounds.empty()) return std::nullopt;
+static std::optional<std::vector<StatValue>> ReadHistogram(const EstimationContext& ctx,
+                                                           const VarStats& var) {
+  if (var.stats->histogram_bounds.empty()) return std::nullopt;
   std::vector<StatValue> out;
   for (const std::string& text : var.stats->histogram_bounds) {
     std::optional<StatValue> v = ParseValue(var.stats_type, text);
@@ -211,6 +213,37 @@ std::optional<std::vector<StatValue>> LoadHistogram(const EstimationContext& ctx
     out.push_back(std::move(*v));
   }
   return out;
+}
+
+// The parsed MCV lists and histograms of the columns estimated so far.
+struct ParsedStatsCache {
+  struct Entry {
+    std::optional<McvList> mcvs;
+    std::optional<std::vector<StatValue>> histogram;
+  };
+  std::map<const catalog::ColumnStats*, Entry> entries;
+};
+
+static ParsedStatsCache::Entry& CacheEntry(const EstimationContext& ctx, const VarStats& var) {
+  if (!ctx.parsed_stats) ctx.parsed_stats = std::make_shared<ParsedStatsCache>();
+  auto [it, inserted] = ctx.parsed_stats->entries.try_emplace(var.stats);
+  if (inserted) {
+    it->second.mcvs = ReadMcvs(ctx, var);
+    it->second.histogram = ReadHistogram(ctx, var);
+  }
+  return it->second;
+}
+
+const McvList* LoadMcvs(const EstimationContext& ctx, const VarStats& var) {
+  if (!var.stats) return nullptr;
+  const std::optional<McvList>& m = CacheEntry(ctx, var).mcvs;
+  return m ? &*m : nullptr;
+}
+
+const std::vector<StatValue>* LoadHistogram(const EstimationContext& ctx, const VarStats& var) {
+  if (!var.stats) return nullptr;
+  const std::optional<std::vector<StatValue>>& h = CacheEntry(ctx, var).histogram;
+  return h ? &*h : nullptr;
 }
 
 std::optional<ConstValue> FoldConstant(const BoundExpr& expr) {

@@ -42,12 +42,12 @@ struct McvList {
   bool values_ok = false;         // every value was read
   double Sum() const;
 };
-// The MCV slot; nullopt when the column has no MCV list.
-std::optional<McvList> LoadMcvs(const EstimationContext& ctx, const VarStats& var);
-// The histogram slot's values; nullopt when there is no histogram (or a value is unreadable,
-// which also records a warning).
-std::optional<std::vector<StatValue>> LoadHistogram(const EstimationContext& ctx,
-                                                    const VarStats& var);
+// The MCV slot, read once per column and context (EstimationContext::parsed_stats); null when
+// the column has no MCV list.
+const McvList* LoadMcvs(const EstimationContext& ctx, const VarStats& var);
+// The histogram slot's values, read once likewise; null when there is no histogram (or a value
+// is unreadable, which also records a warning).
+const std::vector<StatValue>* LoadHistogram(const EstimationContext& ctx, const VarStats& var);
 
 // A constant after estimate_expression_value-style folding.
 struct ConstValue {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,8 @@ struct SpecialJoin {
   double inner_rel_rows = -1;
 };
 
+struct ParsedStatsCache;  // the stats module's parsed MCV lists and histograms
+
 struct EstimationContext {
   const catalog::Catalog* catalog = nullptr;
   const bind::Query* query = nullptr;  // the query level whose Vars (levelsup 0) we estimate
@@ -57,6 +60,9 @@ struct EstimationContext {
   // exprs_known_equal (equivalence classes): estimate_num_groups keeps one of two grouping
   // expressions of different relations known to be equal. Null: none are known equal.
   std::function<bool(const bind::BoundExpr&, const bind::BoundExpr&)> known_equal;
+  // Statistics arrays read into typed values on first use (filled by the stats module; the
+  // catalog must not change while a context is in use).
+  mutable std::shared_ptr<ParsedStatsCache> parsed_stats;
 };
 
 // PG15 costsize.c MAXIMUM_ROWCOUNT and clamp_row_est: NaN or > 1e100 -> 1e100; <= 1 -> 1;
