@@ -68,7 +68,7 @@ std::string LintGithub(const lint::LintReport& report, int max_per_level) {
            ",title=" + EscapeProperty(f.rule_id + " " + f.rule_name) + "::" + EscapeData(message) +
            "\n";
   }
-  std::string summary = "dbopt lint: " + LintSummary(report);
+  std::string summary = LintSummary(report);
   if (hidden > 0)
     summary += "; " + std::to_string(hidden) + " not shown as annotations (at most " +
                std::to_string(max_per_level) + " per level): run dbopt lint --format text for all";
