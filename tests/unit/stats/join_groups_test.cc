@@ -84,3 +84,87 @@ TEST_CASE("stats: array lengths") {
 
 }  // namespace
 }  // namespace dbopt::stats::testing
+
+namespace dbopt::stats::testing {
+namespace {
+
+TEST_CASE("stats: <> joins, equal grouping columns, extended ndistinct") {
+  Estimation e(TestCatalog(), "SELECT * FROM t, u WHERE t.a <> u.a");
+  CHECK(e.JoinRows(bind::JoinType::kInner) == std::rint(10000.0 * 1000 * (1 - EqJoinTA_UA())));
+  // Semi join with <>: 1 - nullfrac of the outer side (t.a has none).
+  CHECK(e.JoinRows(bind::JoinType::kSemi) == 10000);
+
+  // t.a and u.a known equal (an equivalence class): only the one with fewer values counts.
+  Estimation g(TestCatalog(), "SELECT 1 FROM t, u WHERE t.a = u.a GROUP BY t.a, u.a");
+  g.ctx.known_equal = [](const bind::BoundExpr& x, const bind::BoundExpr& y) {
+    return x.attno == 2 && y.attno == 2;
+  };
+  CHECK(g.Groups() == 50);
+
+  // ndistinct statistics on (a, b) replace the product 100 * 5000 (clamped to 5000) by 321.
+  catalog::Catalog cat = TestCatalog();
+  catalog::ExtendedStats es;
+  es.name = "t_a_b";
+  es.table = "t";
+  es.kinds = {"ndistinct"};
+  es.columns = {"a", "b"};
+  es.n_distinct = "{\"2, 3\": 321}";
+  cat.extended_stats.push_back(es);
+  CHECK(Estimation(cat, "SELECT a, b FROM t GROUP BY a, b").Groups() == 321);
+  CHECK(Estimation(cat, "SELECT a, b, c FROM t GROUP BY a, b, c").Groups() == 642);
+}
+
+TEST_CASE("stats: subquery columns are looked through to their base table's statistics") {
+  catalog::Catalog cat = TestCatalog();
+  auto sub = std::make_shared<bind::Query>();
+  bind::RangeTblEntry rte;
+  rte.table = &cat.tables[0];
+  sub->rtable.push_back(std::move(rte));
+  bind::TargetEntry te;
+  te.expr = bind::MakeVar(1, 2, bind::MakeType(bind::TypeId::kInt4), "a");
+  te.resno = 1;
+  sub->targets.push_back(std::move(te));
+  EstimationContext ctx;
+  ctx.catalog = &cat;
+  ctx.rels.resize(2);
+  ctx.rels[1].subquery = sub.get();
+  ctx.rels[1].tuples = ctx.rels[1].rows = 10000;
+  auto clause = bind::MakeOp("=", bind::OpClass::kEq, bind::MakeType(bind::TypeId::kBool),
+                             bind::MakeVar(1, 1, bind::MakeType(bind::TypeId::kInt4), "a"),
+                             bind::MakeConst(bind::MakeType(bind::TypeId::kInt4), "1"));
+  CHECK(ClauseSelectivity(ctx, *clause, 0, nullptr) == doctest::Approx(F4(0.1)));
+  // With GROUP BY in the subquery the column is unique there: 1 / tuples.
+  sub->group_by.push_back(bind::SortGroupClause{});
+  CHECK(ClauseSelectivity(ctx, *clause, 0, nullptr) == doctest::Approx(1.0 / 10000));
+}
+
+TEST_CASE("stats: ARRAY[...] and non-constant arrays in = ANY") {
+  catalog::Catalog cat = TestCatalog();
+  EstimationContext ctx;
+  ctx.catalog = &cat;
+  ctx.rels.resize(2);
+  ctx.rels[1] = MakeTableRel(cat, cat.tables[0], 10000);
+  bind::Type int4 = bind::MakeType(bind::TypeId::kInt4);
+  bind::Type int4_array = int4;
+  int4_array.array = true;
+  auto array = std::make_unique<bind::BoundExpr>(bind::BoundKind::kArray);
+  array->type = int4_array;
+  array->args.push_back(bind::MakeConst(int4, "1"));
+  array->args.push_back(bind::MakeConst(int4, "2"));
+  auto saop = std::make_unique<bind::BoundExpr>(bind::BoundKind::kScalarArrayOp);
+  saop->type = bind::MakeType(bind::TypeId::kBool);
+  saop->name = "=";
+  saop->op_class = bind::OpClass::kEq;
+  saop->args.push_back(bind::MakeVar(1, 2, int4, "a"));
+  saop->args.push_back(std::move(array));
+  CHECK(ClauseSelectivity(ctx, *saop, 0, nullptr) == doctest::Approx(F4(0.1) + F4(0.05)));
+  // A parameter array: var_eq_non_const (1/100, under the top MCV) ORed as if 10 elements.
+  auto param = std::make_unique<bind::BoundExpr>(bind::BoundKind::kParam);
+  param->type = int4_array;
+  saop->args[1] = std::move(param);
+  CHECK(ClauseSelectivity(ctx, *saop, 0, nullptr) == doctest::Approx(1 - std::pow(0.99, 10)));
+  CHECK(EstimateArrayLength(*saop->args[1]) == 10);
+}
+
+}  // namespace
+}  // namespace dbopt::stats::testing
