@@ -31,26 +31,6 @@ Type IntegerLiteralType(const std::string& text) {
   return T(TypeId::kNumeric);
 }
 
-// An element of an array constant in array_out's syntax: quoted when it must be.
-std::string ArrayElement(const BoundExpr& c) {
-  if (c.is_null) return "NULL";
-  const std::string& v = c.value;
-  bool quote = v.empty() || v == "NULL" || v == "null";
-  for (char ch : v) {
-    if (ch == ',' || ch == '{' || ch == '}' || ch == '"' || ch == '\\' ||
-        std::isspace(static_cast<unsigned char>(ch))) {
-      quote = true;
-    }
-  }
-  if (!quote) return v;
-  std::string out = "\"";
-  for (char ch : v) {
-    if (ch == '"' || ch == '\\') out += '\\';
-    out += ch;
-  }
-  return out + "\"";
-}
-
 const char* SqlValueType(const std::string& name, TypeId* id) {
   struct Entry {
     const char* name;
@@ -74,6 +54,26 @@ const char* SqlValueType(const std::string& name, TypeId* id) {
 }
 
 }  // namespace
+
+// An element of an array constant in array_out's syntax: quoted when it must be.
+std::string ArrayLiteralElement(const BoundExpr& c) {
+  if (c.is_null) return "NULL";
+  const std::string& v = c.value;
+  bool quote = v.empty() || v == "NULL" || v == "null";
+  for (char ch : v) {
+    if (ch == ',' || ch == '{' || ch == '}' || ch == '"' || ch == '\\' ||
+        std::isspace(static_cast<unsigned char>(ch))) {
+      quote = true;
+    }
+  }
+  if (!quote) return v;
+  std::string out = "\"";
+  for (char ch : v) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "\"";
+}
 
 Result<BoundExprPtr> Binder::BindBoolExpr(const sql::Expr& expr, Level& level, const char* clause) {
   BIND_TRY(BoundExprPtr e, BindExpr(expr, level));
@@ -393,7 +393,7 @@ Result<BoundExprPtr> Binder::BindIn(const sql::Expr& expr, Level& level) {
         if (c->kind != BoundKind::kConst) {
           return NotSupported(loc, "IN list constants that need a type conversion");
         }
-        value += (i > 0 ? "," : "") + ArrayElement(*c);
+        value += (i > 0 ? "," : "") + ArrayLiteralElement(*c);
       }
       value += "}";
       Type array_type = elem;

@@ -179,6 +179,9 @@ bool LookupFunction(const std::string& name, const std::vector<Type>& args, bool
 // The output column name PostgreSQL derives (FigureColname).
 std::string FigureColname(const sql::Expr& expr);
 
+// An element of an array constant in array_out's syntax, quoted when it must be (bind_expr.cc).
+std::string ArrayLiteralElement(const BoundExpr& c);
+
 // Type helpers (operators.cc).
 bool IsInteger(TypeId id);
 bool IsStringType(const Type& t);

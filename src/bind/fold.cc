@@ -361,6 +361,16 @@ BoundExprPtr FoldConstants(BoundExprPtr e) {
         return Replace(std::move(e), std::move(v));
       }
       return e;
+    case BoundKind::kArray: {
+      // ARRAY[consts] becomes one array constant, as eval_const_expressions evaluates it.
+      if (!all_const) return e;
+      std::string value = "{";
+      for (size_t i = 0; i < e->args.size(); ++i) {
+        value += (i > 0 ? "," : "") + internal::ArrayLiteralElement(*e->args[i]);
+      }
+      BoundExprPtr v = MakeConst(e->type, value + "}");
+      return Replace(std::move(e), std::move(v));
+    }
     case BoundKind::kCoalesce: {
       std::vector<BoundExprPtr> kept;
       for (BoundExprPtr& a : e->args) {

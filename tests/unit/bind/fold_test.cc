@@ -84,6 +84,8 @@ TEST_CASE("boolean simplification, flattening and NOT pushdown") {
   CHECK(FoldedWhere("l_orderkey = null") == "NULL::boolean");
   CHECK(FoldedWhere("l_discount between 0.06 - 0.01 and 0.06 + 0.01") ==
         "((lineitem.l_discount >= 0.05) AND (lineitem.l_discount <= 0.07))");
+  CHECK(FoldedWhere("kind = any(array['a', 'b c'])", "events") ==
+        "(events.kind = ANY ('{a,\"b c\"}'::text[]))");
   CHECK(FoldedWhere("random() < 0.5") == "(random() < '0.5'::double precision)");
 }
 
