@@ -52,7 +52,7 @@ double OrSelectivity(const EstimationContext& ctx, const BoundExpr& clause, int 
                      const SpecialJoin* join) {
   double s1 = 0.0;
   for (const bind::BoundExprPtr& arm : clause.args) {
-    double s2 = ClauseSelectivity(ctx, *arm, var_relid, join);
+    double s2 = ExprSelectivity(ctx, *arm, var_relid, join);
     s1 = s1 + s2 - s1 * s2;
   }
   return s1;
@@ -204,7 +204,7 @@ double BoolTestSel(const EstimationContext& ctx, bind::BoolTestKind kind, const 
         break;
       case BoolTestKind::kIsTrue:
       case BoolTestKind::kIsNotFalse:
-        selec = ClauseSelectivity(ctx, arg, var_relid, join);
+        selec = ExprSelectivity(ctx, arg, var_relid, join);
         break;
       default:
         selec = 1.0 - ClauseSelectivity(ctx, arg, var_relid, join);
@@ -214,9 +214,22 @@ double BoolTestSel(const EstimationContext& ctx, bind::BoolTestKind kind, const 
   return ClampProbability(selec);
 }
 
-// PG15 clause_selectivity_ext (without RestrictInfo caching: the planner caches).
+bool IsPseudoConstantClause(const BoundExpr& clause) {
+  return bind::VarNos(clause).empty() && !bind::ContainsVolatile(clause);
+}
+
+// PG15 clause_selectivity_ext on a RestrictInfo: a pseudo-constant clause other than a Const
+// counts 1 (it gates the whole plan instead of filtering rows); otherwise as ExprSelectivity.
+// (PostgreSQL caches the result in the RestrictInfo; the planner does that here.)
 double ClauseSelectivity(const EstimationContext& ctx, const BoundExpr& clause, int var_relid,
                          const SpecialJoin* join) {
+  if (clause.kind != BoundKind::kConst && IsPseudoConstantClause(clause)) return 1.0;
+  return ExprSelectivity(ctx, clause, var_relid, join);
+}
+
+// PG15 clause_selectivity_ext on a bare expression.
+double ExprSelectivity(const EstimationContext& ctx, const BoundExpr& clause, int var_relid,
+                       const SpecialJoin* join) {
   switch (clause.kind) {
     case BoundKind::kVar:
       if (clause.levelsup == 0 && (var_relid == 0 || var_relid == clause.varno)) {
@@ -226,11 +239,11 @@ double ClauseSelectivity(const EstimationContext& ctx, const BoundExpr& clause, 
     case BoundKind::kConst:
       return IsTrueConst(clause) ? 1.0 : 0.0;
     case BoundKind::kNot:
-      return 1.0 - ClauseSelectivity(ctx, *clause.args[0], var_relid, join);
+      return 1.0 - ExprSelectivity(ctx, *clause.args[0], var_relid, join);
     case BoundKind::kAnd: {
       std::vector<const BoundExpr*> args;
       for (const bind::BoundExprPtr& a : clause.args) args.push_back(a.get());
-      return ClauseListSelectivity(ctx, args, var_relid, join);
+      return AndSelectivity(ctx, args, var_relid, join, false);
     }
     case BoundKind::kOr:
       return OrSelectivity(ctx, clause, var_relid, join);

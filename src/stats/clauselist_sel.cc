@@ -84,15 +84,22 @@ void NoteIgnoredExtendedStats(const EstimationContext& ctx,
 // PG15 clauselist_selectivity_ext: the product of the clause selectivities, except that
 // `var < c` / `var > c` clauses on one relation are paired per var into range selectivities
 // (RangeSelectivity) before being multiplied in.
-double ClauseListSelectivity(const EstimationContext& ctx,
-                             const std::vector<const BoundExpr*>& clauses, int var_relid,
-                             const SpecialJoin* join) {
-  if (clauses.size() == 1) return ClauseSelectivity(ctx, *clauses[0], var_relid, join);
+double AndSelectivity(const EstimationContext& ctx, const std::vector<const BoundExpr*>& clauses,
+                      int var_relid, const SpecialJoin* join, bool restrict_infos) {
+  auto one = [&](const BoundExpr& c) {
+    return restrict_infos ? ClauseSelectivity(ctx, c, var_relid, join)
+                          : ExprSelectivity(ctx, c, var_relid, join);
+  };
+  if (clauses.size() == 1) return one(*clauses[0]);
   NoteIgnoredExtendedStats(ctx, clauses);
   double s1 = 1.0;
   std::vector<RangeQueryClause> rqlist;
   for (const BoundExpr* clause : clauses) {
-    double s2 = ClauseSelectivity(ctx, *clause, var_relid, join);
+    double s2 = one(*clause);
+    if (restrict_infos && IsPseudoConstantClause(*clause)) {
+      s1 *= s2;
+      continue;
+    }
     if (clause->kind == bind::BoundKind::kOp && clause->args.size() == 2 &&
         bind::VarNos(*clause).size() == 1) {
       bool var_on_left = true;
@@ -117,6 +124,12 @@ double ClauseListSelectivity(const EstimationContext& ctx,
   }
   for (const RangeQueryClause& rq : rqlist) s1 *= RangeSelectivity(ctx, rq, var_relid);
   return s1;
+}
+
+double ClauseListSelectivity(const EstimationContext& ctx,
+                             const std::vector<const BoundExpr*>& clauses, int var_relid,
+                             const SpecialJoin* join) {
+  return AndSelectivity(ctx, clauses, var_relid, join, true);
 }
 
 }  // namespace dbopt::stats

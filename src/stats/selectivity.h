@@ -45,6 +45,18 @@ double PatternSel(const EstimationContext& ctx, bind::OpClass op, const bind::Bo
                   const bind::BoundExpr& right, int var_relid);
 
 // ---- clause_sel.cc helpers ----
+// clause_selectivity_ext on a bare expression (a sub-clause, not a RestrictInfo): no
+// pseudo-constant shortcut.
+double ExprSelectivity(const EstimationContext& ctx, const bind::BoundExpr& clause, int var_relid,
+                       const SpecialJoin* join);
+// True for a clause PostgreSQL marks pseudoconstant: no Vars of this query level, no volatile
+// functions (it is evaluated once, as a gating One-Time Filter).
+bool IsPseudoConstantClause(const bind::BoundExpr& clause);
+// clauselist_selectivity_ext; restrict_infos: the clauses are top-level restriction clauses
+// (RestrictInfos: pseudo-constants count 1 and are not range-paired) rather than AND arms.
+double AndSelectivity(const EstimationContext& ctx,
+                      const std::vector<const bind::BoundExpr*>& clauses, int var_relid,
+                      const SpecialJoin* join, bool restrict_infos);
 double NullTestSel(const EstimationContext& ctx, const bind::BoundExpr& arg, bool is_null,
                    int var_relid);
 double BoolVarSel(const EstimationContext& ctx, const bind::BoundExpr& arg, int var_relid);

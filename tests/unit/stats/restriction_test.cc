@@ -40,6 +40,21 @@ TEST_CASE("stats: built with MakeVar/MakeConst/MakeOp") {
   auto flipped = bind::MakeOp(">", bind::OpClass::kGt, bind::MakeType(bind::TypeId::kBool),
                               bind::MakeConst(int4, "45"), bind::MakeVar(1, 2, int4, "a"));
   CHECK(ClauseSelectivity(ctx, *flipped, 0, nullptr) == doctest::Approx(kALess45));
+  // A pseudo-constant clause ($1 > 5: no Vars, not volatile) gates the plan and counts 1 at the
+  // top level; as a sub-clause it is estimated (no variable: DEFAULT_INEQ_SEL).
+  auto param = std::make_unique<bind::BoundExpr>(bind::BoundKind::kParam);
+  param->type = int4;
+  param->param_id = 1;
+  auto gate = bind::MakeOp(">", bind::OpClass::kGt, bind::MakeType(bind::TypeId::kBool),
+                           std::move(param), bind::MakeConst(int4, "5"));
+  CHECK(ClauseListSelectivity(ctx, {clause.get(), gate.get()}, 0, nullptr) ==
+        doctest::Approx(kALess45));
+  std::vector<bind::BoundExprPtr> arms;
+  arms.push_back(bind::Clone(*clause));
+  arms.push_back(bind::Clone(*gate));
+  auto either = bind::MakeBool(bind::BoundKind::kOr, std::move(arms));
+  CHECK(ClauseSelectivity(ctx, *either, 0, nullptr) ==
+        doctest::Approx(kALess45 + kDefaultIneqSel - kALess45 * kDefaultIneqSel));
   // var_relid = 2 makes t's Var a constant: no restriction variable -> DEFAULT_INEQ_SEL.
   CHECK(ClauseSelectivity(ctx, *clause, 2, nullptr) == doctest::Approx(kDefaultIneqSel));
 }
