@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libsqlite3-dev nlohmann-json3-dev libfmt-dev doctest-dev
-  libpg-query-dev libprotobuf-c-dev libpq-dev
+  libpg-query-dev libpq-dev
   zlib1g-dev  # gzip traces (trace module)
   # tests: a real PostgreSQL 15 server and the sqlite3 shell
   postgresql-15 sqlite3

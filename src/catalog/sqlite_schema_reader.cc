@@ -18,6 +18,15 @@ std::string Lower(std::string_view text) {
   return lower;
 }
 
+// A column's type: its declared type as written, or "BLOB" when it has none. SQLite gives a
+// column without declared type the BLOB affinity, exactly as if it were declared BLOB ("Datatypes
+// In SQLite" 3.1, rule 3), and a catalog column always has a type (validation, the JSON format).
+std::string ColumnType(const Row& row, int column) {
+  constexpr const char* kUndeclaredType = "BLOB";
+  std::string type = row.Text(column);
+  return type.empty() ? kUndeclaredType : type;
+}
+
 bool SameNames(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
@@ -121,7 +130,7 @@ Status ReadView(Database& db, const std::string& name, Catalog* catalog) {
                       [&](const Row& row) -> Status {
                         Column& column = view.columns.emplace_back();
                         column.name = row.Text(0);
-                        column.type = row.Text(1);
+                        column.type = ColumnType(row, 1);
                         return Ok{};
                       });
   if (!s) {
@@ -144,7 +153,7 @@ Result<std::vector<std::string>> ReadColumns(Database& db, const TableText& text
       {table->name}, [&](const Row& row) -> Status {
         Column& column = table->columns.emplace_back();
         column.name = row.Text(0);
-        column.type = row.Text(1);
+        column.type = ColumnType(row, 1);
         column.not_null = row.Int(2) != 0;
         if (!row.IsNull(3)) column.default_expr = row.Text(3);
         if (row.Int(4) > 0) pk.emplace_back(row.Int(4), column.name);

@@ -23,12 +23,20 @@ constexpr double kMinPartitions = 4;
 constexpr double kMaxPartitions = 1024;
 constexpr double kReadBufferSize = kBlockSize;
 constexpr double kWriteBufferSize = kBlockSize;
+// PG15: partition buffers may use at most a quarter of hash_mem; when hash_mem is not more than
+// 4× the partition memory, the limit is 3/4 of hash_mem instead.
+constexpr double kPartitionMemFraction = 0.25;
+constexpr double kPartitionMemHeadroom = 4;
+constexpr double kLowMemLimitFraction = 0.75;
+// PG15: a spilled tuple is written once and read back once.
+constexpr double kSpillPassesPerTuple = 2.0;
 // PG15: cost_agg doubles spill I/O ("HashAgg has somewhat worse IO behavior than Sort").
 constexpr double kSpillIoPenalty = 2.0;
 
 // hash_choose_num_partitions with used_bits = 0: a power of two.
 int ChooseNumPartitions(double hash_mem, double groups, double entry_size) {
-  const double partition_limit = (hash_mem * 0.25 - kReadBufferSize) / kWriteBufferSize;
+  const double partition_limit =
+      (hash_mem * kPartitionMemFraction - kReadBufferSize) / kWriteBufferSize;
   const double mem_wanted = kPartitionFactor * groups * entry_size;
   double partitions = 1 + (mem_wanted / hash_mem);
   if (partitions > partition_limit) partitions = partition_limit;
@@ -71,8 +79,9 @@ HashAggLimits HashAggSetLimits(const CostParams& params, double entry_size, doub
   }
   out.num_partitions = ChooseNumPartitions(hash_mem, groups, entry_size);
   const double partition_mem = kReadBufferSize + kWriteBufferSize * out.num_partitions;
-  out.mem_limit =
-      hash_mem > 4 * partition_mem ? hash_mem - partition_mem : std::trunc(hash_mem * 0.75);
+  out.mem_limit = hash_mem > kPartitionMemHeadroom * partition_mem
+                      ? hash_mem - partition_mem
+                      : std::trunc(hash_mem * kLowMemLimitFraction);
   out.ngroups_limit = out.mem_limit > entry_size ? std::trunc(out.mem_limit / entry_size) : 1;
   return out;
 }
@@ -97,7 +106,7 @@ void AddHashSpill(const CostParams& params, const AggInput& in, double* startup,
   *startup += pages_written * params.random_page_cost;
   *total += pages_written * params.random_page_cost;
   *total += pages_read * params.seq_page_cost;
-  const double spill_cost = depth * in.input_tuples * 2.0 * params.cpu_tuple_cost;
+  const double spill_cost = depth * in.input_tuples * kSpillPassesPerTuple * params.cpu_tuple_cost;
   *startup += spill_cost;
   *total += spill_cost;
 }

@@ -91,7 +91,7 @@ Cost CostMergeAppend(const CostParams& params, int n_streams, double input_start
                      double input_total, double tuples) {
   const double n = n_streams < 2 ? 2.0 : static_cast<double>(n_streams);
   const double log_n = PgLog2(n);
-  const double comparison_cost = 2.0 * params.cpu_operator_cost;
+  const double comparison_cost = kOpsPerComparison * params.cpu_operator_cost;
   const double startup = comparison_cost * n * log_n;
   double run = tuples * comparison_cost * log_n;
   run += params.cpu_tuple_cost * kAppendCpuCostMultiplier * tuples;

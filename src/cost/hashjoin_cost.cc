@@ -23,7 +23,7 @@ void AddBucketScanCost(const HashJoinInput& in, double bucket_size, double virtu
   const double inner_rows = in.inner.rows;
   if (in.kind == JoinKind::kSemi || in.kind == JoinKind::kAnti || in.inner_unique) {
     const double matched = std::rint(outer_rows * in.semifactors.outer_match_frac);
-    const double inner_scan_frac = 2.0 / (in.semifactors.match_count + 1.0);
+    const double inner_scan_frac = kEarlyStopFuzz / (in.semifactors.match_count + 1.0);
     *run += in.hash_quals.per_tuple * matched *
             ClampRowEst(inner_rows * bucket_size * inner_scan_frac) * kMatchedBucketFraction;
     *run += in.hash_quals.per_tuple * (outer_rows - matched) *

@@ -9,6 +9,8 @@ namespace {
 
 // PG15: btcostestimate charges 50·cpu_operator_cost per btree page descended (leaf included).
 constexpr double kBtreePageDescentOps = 50.0;
+// PG15: btcostestimate dilutes the leading column's correlation in a multi-column index.
+constexpr double kMultiColumnCorrelation = 0.75;
 
 }  // namespace
 
@@ -67,7 +69,7 @@ IndexAmCost BtCostEstimate(const CostParams& params, const BtreeCostInput& in) {
   costs.am.total += costs.num_sa_scans * page_descent;
   if (in.has_correlation) {
     const double c = in.leading_descending ? -in.leading_correlation : in.leading_correlation;
-    costs.am.correlation = in.key_columns > 1 ? c * 0.75 : c;
+    costs.am.correlation = in.key_columns > 1 ? c * kMultiColumnCorrelation : c;
   }
   return costs.am;
 }

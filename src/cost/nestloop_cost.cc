@@ -48,7 +48,7 @@ double EarlyStopInnerCost(const NestLoopInput& in, const NestLoopWorkspace& ws, 
                           double inner_rows, double* run) {
   double matched = std::rint(outer_rows * in.semifactors.outer_match_frac);
   double unmatched = outer_rows - matched;
-  const double inner_scan_frac = 2.0 / (in.semifactors.match_count + 1.0);
+  const double inner_scan_frac = kEarlyStopFuzz / (in.semifactors.match_count + 1.0);
   double ntuples = matched * inner_rows * inner_scan_frac;
   if (in.indexed_join_quals) {
     *run += ws.inner_run * inner_scan_frac;

@@ -70,7 +70,7 @@ Cost CostGatherMerge(const CostParams& params, const Cost& input, double rows, i
   if (!params.enable_gathermerge) startup += kDisableCost;
   const double n = static_cast<double>(num_workers) + 1;
   const double log_n = PgLog2(n);
-  const double comparison_cost = 2.0 * params.cpu_operator_cost;
+  const double comparison_cost = kOpsPerComparison * params.cpu_operator_cost;
   startup += comparison_cost * n * log_n;
   run += rows * comparison_cost * log_n;
   run += params.cpu_operator_cost * rows;

@@ -19,6 +19,10 @@ constexpr double kMergeBufferSize = 32.0 * kBlockSize;
 // PG15: cost_tuplesort assumes 3/4 of external-sort page accesses are sequential.
 constexpr double kSortSeqFraction = 0.75;
 constexpr double kSortRandomFraction = 0.25;
+// PG15: every merge pass writes and reads each page once.
+constexpr double kSortAccessesPerPagePass = 2.0;
+// PG15: cost_incremental_sort charges 2·cpu_tuple_cost per group for resetting the tuplesort.
+constexpr double kGroupResetTupleCosts = 2.0;
 // PG15: cost_incremental_sort inflates the average group by half.
 constexpr double kIncrementalGroupInflation = 1.5;
 
@@ -36,7 +40,7 @@ TuplesortCost CostTuplesort(const CostParams& params, double tuples, int width,
   const double input_bytes = RelationByteSize(tuples, width);
   const double sort_mem_bytes = static_cast<double>(sort_mem_kb) * 1024.0;
   if (tuples < 2.0) tuples = 2.0;
-  comparison_cost += 2.0 * params.cpu_operator_cost;
+  comparison_cost += kOpsPerComparison * params.cpu_operator_cost;
   double output_tuples = tuples;
   double output_bytes = input_bytes;
   if (limit_tuples > 0 && limit_tuples < tuples) {
@@ -50,7 +54,7 @@ TuplesortCost CostTuplesort(const CostParams& params, double tuples, int width,
     out.startup = comparison_cost * tuples * PgLog2(tuples);
     const double log_runs =
         nruns > merge_order ? std::ceil(std::log(nruns) / std::log(merge_order)) : 1.0;
-    const double page_accesses = 2.0 * npages * log_runs;
+    const double page_accesses = kSortAccessesPerPagePass * npages * log_runs;
     out.startup += page_accesses * (params.seq_page_cost * kSortSeqFraction +
                                     params.random_page_cost * kSortRandomFraction);
     out.method = SortMethod::kExternalMerge;
@@ -88,7 +92,7 @@ Cost CostIncrementalSort(const CostParams& params, const IncrementalSortInput& i
   double run =
       group.run + (group.run + group.startup) * (groups - 1) + group_input_run * (groups - 1);
   run += (params.cpu_tuple_cost + in.comparison_cost) * tuples;
-  run += 2.0 * params.cpu_tuple_cost * groups;
+  run += kGroupResetTupleCosts * params.cpu_tuple_cost * groups;
   return {startup, startup + run};
 }
 

@@ -211,7 +211,10 @@ void DescribeTarget(const PlanNode& node, int rtindex, const ExplainStatement& s
     default:
       break;
   }
-  if (node.kind == PlanKind::kWorkTableScan) tag = "CTE Name", object = node.cte_name;
+  if (node.kind == PlanKind::kWorkTableScan) {  // a recursive CTE's reference to itself
+    tag = "CTE Name";
+    object = node.cte_name;
+  }
   const std::string& refname = statement.refnames[rtindex - 1];
   view->text_name += " on";
   if (!object.empty()) view->text_name += " " + QuoteIdentifier(object);

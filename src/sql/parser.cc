@@ -1,4 +1,4 @@
-// ParseFile: libpg_query's protobuf parse tree → dbopt's AST, statement by statement.
+// ParseFile: libpg_query's parse tree (its node JSON) → dbopt's AST, statement by statement.
 //
 // Steps:
 //   1. Parse the whole file at once (one libpg_query call, the common case: no syntax error).
@@ -9,23 +9,23 @@
 
 #include <fmt/format.h>
 #include <pg_query.h>
-#include <pg_query.pb-c.h>
 
 #include <algorithm>
 #include <memory>
 
 #include "dbopt/sql/splitter.h"
 #include "lexer.h"
+#include "pg_json.h"
 #include "transform.h"
 #include "utf8.h"
 
 namespace dbopt::sql {
 namespace {
 
-// libpg_query's recursive protobuf output overflowed an 8 MB stack at about 25,000 levels of
-// nesting (measured with `SELECT 1+1+...`); statements whose estimated depth exceeds this limit
-// are refused before reaching it. Each level takes at least two bytes ("1+"), so statements
-// shorter than kDepthCheckMinBytes cannot exceed it and skip the estimate.
+// libpg_query's recursive output (measured with its protobuf output) overflowed an 8 MB stack at
+// about 25,000 levels of nesting (measured with `SELECT 1+1+...`); statements whose estimated depth
+// exceeds this limit are refused before reaching it. Each level takes at least two bytes ("1+"), so
+// statements shorter than kDepthCheckMinBytes cannot exceed it and skip the estimate.
 constexpr int kLibraryDepthLimit = 4 * kMaxNestingDepth;
 constexpr size_t kDepthCheckMinBytes = 2 * kLibraryDepthLimit;
 
@@ -34,80 +34,44 @@ bool TooDeep(std::string_view sql) {
          internal::EstimateNestingDepth(sql) > kLibraryDepthLimit;
 }
 
-// A bump allocator for protobuf-c: unpacking allocates one object per node, and the whole tree
-// is dropped at once, so individual frees are pointless.
-class Arena {
- public:
-  Arena() {
-    allocator_.alloc = &Arena::Alloc;
-    allocator_.free = &Arena::Free;
-    allocator_.allocator_data = this;
-  }
-  ProtobufCAllocator* allocator() { return &allocator_; }
-
- private:
-  static constexpr size_t kBlockSize = 64 * 1024;
-  static void* Alloc(void* data, size_t size) {
-    auto* arena = static_cast<Arena*>(data);
-    size = (size + 15) & ~size_t{15};
-    if (size > kBlockSize / 4) {  // large arrays get a block of their own
-      arena->blocks_.push_back(std::make_unique<unsigned char[]>(size));
-      return arena->blocks_.back().get();
-    }
-    if (arena->used_ + size > kBlockSize || arena->current_ == nullptr) {
-      arena->blocks_.push_back(std::make_unique<unsigned char[]>(kBlockSize));
-      arena->current_ = arena->blocks_.back().get();
-      arena->used_ = 0;
-    }
-    void* p = arena->current_ + arena->used_;
-    arena->used_ += size;
-    return p;
-  }
-  static void Free(void*, void*) {}
-
-  ProtobufCAllocator allocator_{};
-  std::vector<std::unique_ptr<unsigned char[]>> blocks_;
-  unsigned char* current_ = nullptr;
-  size_t used_ = 0;
-};
-
-// One libpg_query parse, unpacked into an arena.
+// One libpg_query parse (pg_query_parse: the raw parse tree as JSON), read into a JsonTree.
+// pg_query_parse_protobuf would save the JSON reading but costs several times as much in
+// libpg_query itself (libpg_query 15-4.0: protobuf-c packing; see bench/parse_bench.cc).
 class PgParse {
  public:
-  explicit PgParse(const char* sql) : result_(pg_query_parse_protobuf(sql)) {
-    if (result_.error == nullptr) {
-      tree_ =
-          pg_query__parse_result__unpack(arena_.allocator(), result_.parse_tree.len,
-                                         reinterpret_cast<const uint8_t*>(result_.parse_tree.data));
+  explicit PgParse(const char* sql) : result_(pg_query_parse(sql)) {
+    if (result_.error == nullptr && result_.parse_tree != nullptr) {
+      std::string json_error;
+      if (tree_.Parse(result_.parse_tree, &json_error)) ok_ = true;
     }
   }
-  ~PgParse() { pg_query_free_protobuf_parse_result(result_); }
+  ~PgParse() { pg_query_free_parse_result(result_); }
   PgParse(const PgParse&) = delete;
   PgParse& operator=(const PgParse&) = delete;
 
   const PgQueryError* error() const { return result_.error; }
-  const PgQuery__ParseResult* tree() const { return tree_; }
+  // The {"version": ..., "stmts": [...]} object; none when the JSON could not be read.
+  internal::JsonValue tree() const { return ok_ ? tree_.root() : internal::JsonValue(); }
 
  private:
-  PgQueryProtobufParseResult result_;
-  Arena arena_;
-  PgQuery__ParseResult* tree_ = nullptr;
+  PgQueryParseResult result_;
+  internal::JsonTree tree_;
+  bool ok_ = false;
 };
 
-// Transforms the statements of one parse of text[base, limit) into `out`.
-void AddStatements(const SourceText& source, const PgQuery__ParseResult& tree, size_t base,
-                   size_t limit, ParsedFile* out) {
+// Transforms the statements of one parse of text[base, limit) into `out`. RawStmt fields:
+// stmt_location and stmt_len (0, hence left out, means "to the end of the parsed text").
+void AddStatements(const SourceText& source, internal::JsonValue tree, size_t base, size_t limit,
+                   ParsedFile* out) {
   const std::string& text = source.text();
-  for (size_t i = 0; i < tree.n_stmts; ++i) {
-    const PgQuery__RawStmt* raw = tree.stmts[i];
-    const size_t chunk_begin = base + static_cast<size_t>(raw->stmt_location);
-    // stmt_len 0 means "to the end of the parsed text".
-    const size_t chunk_end =
-        raw->stmt_len == 0 ? limit : chunk_begin + static_cast<size_t>(raw->stmt_len);
+  for (const internal::JsonValue raw : tree["stmts"]) {
+    const size_t chunk_begin = base + static_cast<size_t>(raw["stmt_location"].Int());
+    const int64_t length = raw["stmt_len"].Int();
+    const size_t chunk_end = length == 0 ? limit : chunk_begin + static_cast<size_t>(length);
     StatementSpan span = TrimStatement(text, chunk_begin, chunk_end);
-    internal::Transformer transformer(static_cast<int>(base));
+    internal::Transformer transformer(text, static_cast<int>(base));
     Statement statement;
-    transformer.TransformStatement(raw->stmt, static_cast<int>(span.begin), &statement);
+    transformer.TransformStatement(raw["stmt"], static_cast<int>(span.begin), &statement);
     if (transformer.failed()) {
       const int at = transformer.error_location();
       out->errors.push_back(source.DiagnosticAt(
@@ -142,13 +106,13 @@ void ParseEachStatement(const SourceText& source, ParsedFile* out) {
       out->errors.push_back(source.DiagnosticAt(e->cursorpos > 0 ? at : span.begin, e->message));
       continue;
     }
-    if (parse.tree() == nullptr) {
+    if (!parse.tree()) {
       out->errors.push_back(
           source.DiagnosticAt(span.begin, "internal error: unreadable parse tree"));
       continue;
     }
     const size_t before = out->statements.size();
-    AddStatements(source, *parse.tree(), span.begin, span.end, out);
+    AddStatements(source, parse.tree(), span.begin, span.end, out);
     // The parser saw only this statement: its leading comments come from the splitter.
     if (out->statements.size() == before + 1)
       out->statements.back().leading_comments = span.leading_comments;
@@ -170,8 +134,8 @@ ParsedFile ParseFile(const SourceText& source) {
   const bool has_nul = text.find('\0') != std::string::npos;
   if (!has_nul && !TooDeep(text)) {
     PgParse parse(text.c_str());
-    if (parse.error() == nullptr && parse.tree() != nullptr) {
-      AddStatements(source, *parse.tree(), 0, text.size(), &out);
+    if (parse.error() == nullptr && parse.tree()) {
+      AddStatements(source, parse.tree(), 0, text.size(), &out);
       return out;
     }
   }

@@ -4,133 +4,134 @@
 namespace dbopt::sql::internal {
 namespace {
 
-std::string ObjectKindName(PgQuery__ObjectType type) {
-  switch (type) {
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
-      return "TABLE";
-    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX:
-      return "INDEX";
-    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
-      return "VIEW";
-    case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW:
-      return "MATERIALIZED VIEW";
-    case PG_QUERY__OBJECT_TYPE__OBJECT_FOREIGN_TABLE:
-      return "FOREIGN TABLE";
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
-      return "SEQUENCE";
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
-      return "TYPE";
-    default:
-      return EnumValueName(pg_query__object_type__descriptor, type);
+std::string ObjectKindName(JsonValue type) {
+  struct Entry {
+    const char* type;
+    const char* name;
+  };
+  static const Entry kNames[] = {{"OBJECT_TABLE", "TABLE"},
+                                 {"OBJECT_INDEX", "INDEX"},
+                                 {"OBJECT_VIEW", "VIEW"},
+                                 {"OBJECT_MATVIEW", "MATERIALIZED VIEW"},
+                                 {"OBJECT_FOREIGN_TABLE", "FOREIGN TABLE"},
+                                 {"OBJECT_SEQUENCE", "SEQUENCE"},
+                                 {"OBJECT_TYPE", "TYPE"}};
+  for (const Entry& entry : kNames) {
+    if (type.StrIs(entry.type)) return entry.name;
   }
+  return type.Str();
+}
+
+// The AlterKind of an AlterTableType ("AT_AddColumn"); kOther for the ones dbopt does not model.
+AlterKind KindOf(std::string_view subtype) {
+  struct Entry {
+    const char* subtype;
+    AlterKind kind;
+  };
+  static const Entry kKinds[] = {{"AT_AddColumn", AlterKind::kAddColumn},
+                                 {"AT_AddColumnRecurse", AlterKind::kAddColumn},
+                                 {"AT_DropColumn", AlterKind::kDropColumn},
+                                 {"AT_DropColumnRecurse", AlterKind::kDropColumn},
+                                 {"AT_AlterColumnType", AlterKind::kAlterColumnType},
+                                 {"AT_ColumnDefault", AlterKind::kSetDefault},
+                                 {"AT_SetNotNull", AlterKind::kSetNotNull},
+                                 {"AT_DropNotNull", AlterKind::kDropNotNull},
+                                 {"AT_AddConstraint", AlterKind::kAddConstraint},
+                                 {"AT_AddConstraintRecurse", AlterKind::kAddConstraint},
+                                 {"AT_DropConstraint", AlterKind::kDropConstraint},
+                                 {"AT_DropConstraintRecurse", AlterKind::kDropConstraint},
+                                 {"AT_ValidateConstraint", AlterKind::kValidateConstraint},
+                                 {"AT_ValidateConstraintRecurse", AlterKind::kValidateConstraint},
+                                 {"AT_AddIdentity", AlterKind::kAddIdentity},
+                                 {"AT_DropIdentity", AlterKind::kDropIdentity},
+                                 {"AT_SetStatistics", AlterKind::kSetStatistics}};
+  for (const Entry& entry : kKinds) {
+    if (subtype == entry.subtype) return entry.kind;
+  }
+  return AlterKind::kOther;
 }
 
 }  // namespace
 
-std::unique_ptr<AlterTableStmt> Transformer::TransformAlterTable(
-    const PgQuery__AlterTableStmt* alter) {
-  auto out = std::make_unique<AlterTableStmt>();
-  out->table = TransformRangeVar(alter->relation);
-  out->object_kind = ObjectKindName(alter->objtype);
-  out->if_exists = alter->missing_ok;
-  out->only = alter->relation && !alter->relation->inh;
-  for (size_t i = 0; i < alter->n_cmds; ++i) {
-    if (alter->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
-    const PgQuery__AlterTableCmd* c = alter->cmds[i]->alter_table_cmd;
-    const PgQuery__Node* def = c->def;
-    AlterTableCmd cmd;
-    cmd.column = c->name;
-    cmd.if_exists = c->missing_ok;
-    cmd.cascade = c->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
-    switch (c->subtype) {
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse:
-        cmd.kind = AlterKind::kAddColumn;
-        if (def && def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-          cmd.column_def = std::make_unique<ColumnDef>(TransformColumnDef(def->column_def));
-          cmd.column = cmd.column_def->name;
-        }
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumnRecurse:
-        cmd.kind = AlterKind::kDropColumn;
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
-        // The new type is a ColumnDef's type; USING is its raw_default.
-        cmd.kind = AlterKind::kAlterColumnType;
-        if (def && def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-          cmd.new_type = std::make_unique<TypeName>(TransformTypeName(def->column_def->type_name));
-          cmd.expr = TransformExpr(def->column_def->raw_default);
-        }
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
-        cmd.kind = def ? AlterKind::kSetDefault : AlterKind::kDropDefault;
-        cmd.expr = TransformExpr(def);
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
-        cmd.kind = AlterKind::kSetNotNull;
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
-        cmd.kind = AlterKind::kDropNotNull;
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraintRecurse:
-        cmd.kind = AlterKind::kAddConstraint;
-        if (def && def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
-          cmd.constraint = std::make_unique<TableConstraint>(TransformConstraint(def->constraint));
-          cmd.constraint_name = cmd.constraint->name;
-        }
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse:
-        cmd.kind = AlterKind::kDropConstraint;
-        cmd.constraint_name = c->name;
-        cmd.column.clear();
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraintRecurse:
-        cmd.kind = AlterKind::kValidateConstraint;
-        cmd.constraint_name = c->name;
-        cmd.column.clear();
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
-        cmd.kind = AlterKind::kAddIdentity;
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
-        cmd.kind = AlterKind::kDropIdentity;
-        break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics:
-        cmd.kind = AlterKind::kSetStatistics;
-        if (def && def->node_case == PG_QUERY__NODE__NODE_INTEGER) {
-          cmd.expr = MakeExpr(ExprKind::kConst, kNoLocation);
-          cmd.expr->const_kind = ConstKind::kInteger;
-          cmd.expr->text = std::to_string(def->integer->ival);
-        }
-        break;
-      default:
-        cmd.kind = AlterKind::kOther;
-        break;
+AlterTableCmd Transformer::TransformAlterCmd(JsonValue c) {
+  const JsonValue def = c["def"];
+  AlterTableCmd cmd;
+  cmd.column = c["name"].Str();
+  cmd.if_exists = c["missing_ok"].Bool();
+  cmd.cascade = c["behavior"].StrIs("DROP_CASCADE");
+  cmd.kind = KindOf(c["subtype"].Raw());
+  switch (cmd.kind) {
+    case AlterKind::kAddColumn:
+      if (def.Is("ColumnDef")) {
+        cmd.column_def = std::make_unique<ColumnDef>(TransformColumnDef(def.Body()));
+        cmd.column = cmd.column_def->name;
+      }
+      break;
+    case AlterKind::kAlterColumnType:
+      // The new type is a ColumnDef's type; USING is its raw_default.
+      if (def.Is("ColumnDef")) {
+        cmd.new_type = std::make_unique<TypeName>(TransformTypeName(def.Body()["typeName"]));
+        cmd.expr = TransformExpr(def.Body()["raw_default"]);
+      }
+      break;
+    case AlterKind::kSetDefault:
+      if (!def) cmd.kind = AlterKind::kDropDefault;
+      cmd.expr = TransformExpr(def);
+      break;
+    case AlterKind::kAddConstraint:
+      if (def.Is("Constraint")) {
+        cmd.constraint = std::make_unique<TableConstraint>(TransformConstraint(def.Body()));
+        cmd.constraint_name = cmd.constraint->name;
+      }
+      break;
+    case AlterKind::kDropConstraint:
+    case AlterKind::kValidateConstraint:
+      cmd.constraint_name = c["name"].Str();
+      cmd.column.clear();
+      break;
+    case AlterKind::kSetStatistics: {
+      const int ordinal = statistics_targets_++;
+      if (def.Is("Integer")) {
+        const JsonValue value = def.Body()["ival"];
+        cmd.expr = MakeExpr(ExprKind::kConst, kNoLocation);
+        cmd.expr->const_kind = ConstKind::kInteger;
+        cmd.expr->text = value ? std::to_string(value.Int())
+                               : StatisticsTargetText(statement_location_, ordinal);
+      }
+      break;
     }
-    cmd.kind_name = cmd.kind == AlterKind::kOther
-                        ? EnumValueName(pg_query__alter_table_type__descriptor, c->subtype)
-                        : AlterKindName(cmd.kind);
-    out->commands.push_back(std::move(cmd));
+    default:
+      break;
+  }
+  cmd.kind_name = cmd.kind == AlterKind::kOther ? c["subtype"].Str() : AlterKindName(cmd.kind);
+  return cmd;
+}
+
+std::unique_ptr<AlterTableStmt> Transformer::TransformAlterTable(JsonValue alter) {
+  auto out = std::make_unique<AlterTableStmt>();
+  const JsonValue relation = alter["relation"];
+  out->table = TransformRangeVar(relation);
+  out->object_kind = ObjectKindName(alter["objtype"]);
+  out->if_exists = alter["missing_ok"].Bool();
+  out->only = relation && !relation["inh"].Bool();
+  for (const JsonValue node : alter["cmds"]) {
+    if (node.Is("AlterTableCmd")) out->commands.push_back(TransformAlterCmd(node.Body()));
   }
   return out;
 }
 
-std::unique_ptr<AlterTableStmt> Transformer::TransformRename(const PgQuery__RenameStmt* rename) {
+std::unique_ptr<AlterTableStmt> Transformer::TransformRename(JsonValue rename) {
   auto out = std::make_unique<AlterTableStmt>();
-  out->table = TransformRangeVar(rename->relation);
-  out->if_exists = rename->missing_ok;
+  out->table = TransformRangeVar(rename["relation"]);
+  out->if_exists = rename["missing_ok"].Bool();
   AlterTableCmd cmd;
-  cmd.new_name = rename->newname;
-  if (rename->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN) {
-    out->object_kind = ObjectKindName(rename->relation_type);
+  cmd.new_name = rename["newname"].Str();
+  if (rename["renameType"].StrIs("OBJECT_COLUMN")) {
+    out->object_kind = ObjectKindName(rename["relationType"]);
     cmd.kind = AlterKind::kRenameColumn;
-    cmd.column = rename->subname;
+    cmd.column = rename["subname"].Str();
   } else {
-    out->object_kind = ObjectKindName(rename->rename_type);
+    out->object_kind = ObjectKindName(rename["renameType"]);
     cmd.kind = AlterKind::kRenameTable;
   }
   cmd.kind_name = AlterKindName(cmd.kind);

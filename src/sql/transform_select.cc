@@ -2,67 +2,97 @@
 #include "transform.h"
 
 namespace dbopt::sql::internal {
+namespace {
 
-QualifiedName Transformer::TransformRangeVar(const PgQuery__RangeVar* range_var) {
+LockingClause TransformLocking(Transformer& t, JsonValue lc) {
+  LockingClause lock;
+  const JsonValue strength = lc["strength"];
+  lock.strength = strength.StrIs("LCS_FORNOKEYUPDATE") ? LockStrength::kNoKeyUpdate
+                  : strength.StrIs("LCS_FORSHARE")     ? LockStrength::kShare
+                  : strength.StrIs("LCS_FORKEYSHARE")  ? LockStrength::kKeyShare
+                                                       : LockStrength::kUpdate;
+  const JsonValue wait = lc["waitPolicy"];
+  if (wait.StrIs("LockWaitSkip")) lock.wait = LockWait::kSkipLocked;
+  if (wait.StrIs("LockWaitError")) lock.wait = LockWait::kNowait;
+  for (const JsonValue rel : lc["lockedRels"]) {
+    if (rel.Is("RangeVar")) lock.tables.push_back(t.TransformRangeVar(rel.Body()));
+  }
+  return lock;
+}
+
+JoinKind TransformJoinKind(JsonValue j) {
+  const JsonValue type = j["jointype"];
+  if (type.StrIs("JOIN_LEFT")) return JoinKind::kLeft;
+  if (type.StrIs("JOIN_RIGHT")) return JoinKind::kRight;
+  if (type.StrIs("JOIN_FULL")) return JoinKind::kFull;
+  // PostgreSQL's parser makes CROSS JOIN an inner join with neither ON nor USING.
+  const bool cross = !j["quals"] && j["usingClause"].empty() && !j["isNatural"].Bool();
+  return cross ? JoinKind::kCross : JoinKind::kInner;
+}
+
+}  // namespace
+
+QualifiedName Transformer::TransformRangeVar(JsonValue range_var) {
   QualifiedName out;
-  if (range_var == nullptr) return out;
-  out.catalog = range_var->catalogname;
-  out.schema = range_var->schemaname;
-  out.name = range_var->relname;
-  out.location = Loc(range_var->location);
+  if (!range_var) return out;
+  out.catalog = range_var["catalogname"].Str();
+  out.schema = range_var["schemaname"].Str();
+  out.name = range_var["relname"].Str();
+  out.location = LocOf(range_var);
   return out;
 }
 
-Alias Transformer::TransformAlias(const PgQuery__Alias* alias) {
+Alias Transformer::TransformAlias(JsonValue alias) {
   Alias out;
-  if (alias == nullptr) return out;
-  out.name = alias->aliasname;
-  out.columns = StringList(alias->n_colnames, alias->colnames);
+  if (!alias) return out;
+  out.name = alias["aliasname"].Str();
+  out.columns = StringList(alias["colnames"]);
   return out;
 }
 
-std::vector<ResultTarget> Transformer::TransformTargets(size_t n, PgQuery__Node* const* nodes) {
+std::vector<ResultTarget> Transformer::TransformTargets(JsonValue list) {
   std::vector<ResultTarget> out;
-  out.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (nodes[i]->node_case != PG_QUERY__NODE__NODE_RES_TARGET) {
-      Fail(kNoLocation, "not supported: target " + NodeName(nodes[i]));
+  out.reserve(list.size());
+  for (const JsonValue node : list) {
+    if (!node.Is("ResTarget")) {
+      Fail(kNoLocation, "not supported: target " + NodeName(node));
       continue;
     }
-    const PgQuery__ResTarget* r = nodes[i]->res_target;
+    const JsonValue r = node.Body();
     ResultTarget target;
-    target.expr = TransformExpr(r->val);
-    target.alias = r->name;
-    target.location = Loc(r->location);
+    target.expr = TransformExpr(r["val"]);
+    target.alias = r["name"].Str();
+    target.location = LocOf(r);
     out.push_back(std::move(target));
   }
   return out;
 }
 
-std::unique_ptr<WithClause> Transformer::TransformWith(const PgQuery__WithClause* with) {
-  if (with == nullptr) return nullptr;
+std::unique_ptr<WithClause> Transformer::TransformWith(JsonValue with) {
+  if (!with) return nullptr;
   auto out = std::make_unique<WithClause>();
-  out->recursive = with->recursive;
-  out->location = Loc(with->location);
-  for (size_t i = 0; i < with->n_ctes; ++i) {
-    const PgQuery__CommonTableExpr* cte = with->ctes[i]->common_table_expr;
-    if (with->ctes[i]->node_case != PG_QUERY__NODE__NODE_COMMON_TABLE_EXPR) continue;
+  out->recursive = with["recursive"].Bool();
+  out->location = LocOf(with);
+  for (const JsonValue node : with["ctes"]) {
+    if (!node.Is("CommonTableExpr")) continue;
+    const JsonValue cte = node.Body();
     CommonTableExpr item;
-    item.name = cte->ctename;
-    item.columns = StringList(cte->n_aliascolnames, cte->aliascolnames);
-    item.location = Loc(cte->location);
-    if (cte->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeAlways) {
+    item.name = cte["ctename"].Str();
+    item.columns = StringList(cte["aliascolnames"]);
+    item.location = LocOf(cte);
+    const JsonValue materialized = cte["ctematerialized"];
+    if (materialized.StrIs("CTEMaterializeAlways")) {
       item.materialized = CteMaterialized::kAlways;
-    } else if (cte->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeNever) {
+    } else if (materialized.StrIs("CTEMaterializeNever")) {
       item.materialized = CteMaterialized::kNever;
     }
-    if (cte->search_clause || cte->cycle_clause) {
+    if (cte["search_clause"] || cte["cycle_clause"]) {
       Fail(item.location, "not supported: SEARCH/CYCLE clause of WITH RECURSIVE");
     }
     item.query = std::make_unique<Statement>();
     DepthGuard guard(*this, item.location);
     if (!guard.ok()) return out;
-    TransformStatement(cte->ctequery, item.location, item.query.get());
+    TransformStatement(cte["ctequery"], item.location, item.query.get());
     if (!failed() && item.query->kind == StatementKind::kOther) {
       Fail(item.location, "not supported: " + item.query->name + " in WITH");
     }
@@ -71,187 +101,122 @@ std::unique_ptr<WithClause> Transformer::TransformWith(const PgQuery__WithClause
   return out;
 }
 
-std::vector<FromItem> Transformer::TransformFromList(size_t n, PgQuery__Node* const* nodes) {
+std::vector<FromItem> Transformer::TransformFromList(JsonValue list) {
   std::vector<FromItem> out;
-  out.reserve(n);
-  for (size_t i = 0; i < n; ++i) out.push_back(TransformFromItem(nodes[i]));
+  out.reserve(list.size());
+  for (const JsonValue node : list) out.push_back(TransformFromItem(node));
   return out;
 }
 
-FromItem Transformer::TransformFromItem(const PgQuery__Node* node) {
+FromItem Transformer::TransformFromItem(JsonValue node) {
   FromItem item;
   DepthGuard guard(*this, kNoLocation);
-  if (!guard.ok() || node == nullptr) return item;
-  switch (node->node_case) {
-    case PG_QUERY__NODE__NODE_RANGE_VAR: {
-      const PgQuery__RangeVar* rv = node->range_var;
-      item.kind = FromKind::kTable;
-      item.table = TransformRangeVar(rv);
-      item.location = item.table.location;
-      item.only = !rv->inh;
-      item.alias = TransformAlias(rv->alias);
-      break;
+  if (!guard.ok() || !node) return item;
+  const std::string_view type = node.NodeType();
+  const JsonValue b = node.Body();
+  if (type == "RangeVar") {
+    item.kind = FromKind::kTable;
+    item.table = TransformRangeVar(b);
+    item.location = item.table.location;
+    item.only = !b["inh"].Bool();
+    item.alias = TransformAlias(b["alias"]);
+  } else if (type == "RangeTableSample") {
+    if (!b["relation"].Is("RangeVar")) {
+      Fail(LocOf(b), "not supported: TABLESAMPLE of other than a table");
+      return item;
     }
-    case PG_QUERY__NODE__NODE_RANGE_TABLE_SAMPLE: {
-      const PgQuery__RangeTableSample* sample = node->range_table_sample;
-      if (sample->relation == nullptr ||
-          sample->relation->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
-        Fail(Loc(sample->location), "not supported: TABLESAMPLE of other than a table");
-        break;
-      }
-      item = TransformFromItem(sample->relation);
-      const std::vector<std::string> method = StringList(sample->n_method, sample->method);
-      item.sample_method = method.empty() ? "" : method.back();
-      item.sample_args = TransformExprs(sample->n_args, sample->args);
-      item.sample_repeatable = TransformExpr(sample->repeatable);
-      break;
+    item = TransformFromItem(b["relation"]);
+    const std::vector<std::string> method = StringList(b["method"]);
+    item.sample_method = method.empty() ? "" : method.back();
+    item.sample_args = TransformExprs(b["args"]);
+    item.sample_repeatable = TransformExpr(b["repeatable"]);
+  } else if (type == "RangeSubselect") {
+    item.kind = FromKind::kSubquery;
+    item.lateral = b["lateral"].Bool();
+    item.alias = TransformAlias(b["alias"]);
+    if (b["subquery"].Is("SelectStmt")) {
+      item.subquery = TransformSelect(b["subquery"].Body(), kNoLocation);
+      item.location = item.subquery ? item.subquery->location : kNoLocation;
+    } else {
+      Fail(kNoLocation, "not supported: FROM subquery without SELECT");
     }
-    case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
-      const PgQuery__RangeSubselect* sub = node->range_subselect;
-      item.kind = FromKind::kSubquery;
-      item.lateral = sub->lateral;
-      item.alias = TransformAlias(sub->alias);
-      if (sub->subquery && sub->subquery->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
-        item.subquery = TransformSelect(sub->subquery->select_stmt, kNoLocation);
-        item.location = item.subquery ? item.subquery->location : kNoLocation;
-      } else {
-        Fail(kNoLocation, "not supported: FROM subquery without SELECT");
-      }
-      break;
-    }
-    case PG_QUERY__NODE__NODE_RANGE_FUNCTION: {
-      const PgQuery__RangeFunction* fn = node->range_function;
-      item.kind = FromKind::kFunction;
-      item.lateral = fn->lateral;
-      item.with_ordinality = fn->ordinality;
-      item.rows_from = fn->is_rowsfrom;
-      item.alias = TransformAlias(fn->alias);
-      if (fn->n_coldeflist > 0) Fail(kNoLocation, "not supported: column definition list in FROM");
-      // Each entry is a two-item list: the call and its column definition list.
-      for (size_t i = 0; i < fn->n_functions; ++i) {
-        const PgQuery__Node* pair = fn->functions[i];
-        if (pair->node_case == PG_QUERY__NODE__NODE_LIST && pair->list->n_items >= 1) {
-          item.functions.push_back(TransformExpr(pair->list->items[0]));
-        } else {
-          item.functions.push_back(TransformExpr(pair));
-        }
-      }
-      if (!item.functions.empty() && item.functions[0]) item.location = item.functions[0]->location;
-      break;
-    }
-    case PG_QUERY__NODE__NODE_JOIN_EXPR: {
-      const PgQuery__JoinExpr* j = node->join_expr;
-      item.kind = FromKind::kJoin;
-      item.natural = j->is_natural;
-      item.alias = TransformAlias(j->alias);
-      switch (j->jointype) {
-        case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
-          item.join_kind = JoinKind::kLeft;
-          break;
-        case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
-          item.join_kind = JoinKind::kRight;
-          break;
-        case PG_QUERY__JOIN_TYPE__JOIN_FULL:
-          item.join_kind = JoinKind::kFull;
-          break;
-        default:
-          // PostgreSQL's parser makes CROSS JOIN an inner join with neither ON nor USING.
-          item.join_kind = (j->quals == nullptr && j->n_using_clause == 0 && !j->is_natural)
-                               ? JoinKind::kCross
-                               : JoinKind::kInner;
-          break;
-      }
-      item.left = std::make_unique<FromItem>(TransformFromItem(j->larg));
-      item.right = std::make_unique<FromItem>(TransformFromItem(j->rarg));
-      item.using_columns = StringList(j->n_using_clause, j->using_clause);
-      item.on = TransformExpr(j->quals);
-      item.location = item.left->location;
-      break;
-    }
-    default:
-      Fail(kNoLocation, "not supported: FROM item " + NodeName(node));
-      break;
+  } else if (type == "RangeFunction") {
+    TransformRangeFunction(b, &item);
+  } else if (type == "JoinExpr") {
+    item.kind = FromKind::kJoin;
+    item.natural = b["isNatural"].Bool();
+    item.alias = TransformAlias(b["alias"]);
+    item.join_kind = TransformJoinKind(b);
+    item.left = std::make_unique<FromItem>(TransformFromItem(b["larg"]));
+    item.right = std::make_unique<FromItem>(TransformFromItem(b["rarg"]));
+    item.using_columns = StringList(b["usingClause"]);
+    item.on = TransformExpr(b["quals"]);
+    item.location = item.left->location;
+  } else {
+    Fail(kNoLocation, "not supported: FROM item " + NodeName(node));
   }
   return item;
 }
 
-std::unique_ptr<SelectStmt> Transformer::TransformSelect(const PgQuery__SelectStmt* s,
-                                                         int location) {
+void Transformer::TransformRangeFunction(JsonValue fn, FromItem* item) {
+  item->kind = FromKind::kFunction;
+  item->lateral = fn["lateral"].Bool();
+  item->with_ordinality = fn["ordinality"].Bool();
+  item->rows_from = fn["is_rowsfrom"].Bool();
+  item->alias = TransformAlias(fn["alias"]);
+  if (!fn["coldeflist"].empty()) Fail(kNoLocation, "not supported: column definition list in FROM");
+  // Each entry is a two-item list: the call and its column definition list.
+  for (const JsonValue pair : fn["functions"]) {
+    const JsonValue items = pair.Is("List") ? pair.Body()["items"] : JsonValue();
+    item->functions.push_back(TransformExpr(items.empty() ? pair : items.At(0)));
+  }
+  if (!item->functions.empty() && item->functions[0]) item->location = item->functions[0]->location;
+}
+
+std::unique_ptr<SelectStmt> Transformer::TransformSelect(JsonValue s, int location) {
   DepthGuard guard(*this, location);
-  if (!guard.ok() || s == nullptr) return nullptr;
+  if (!guard.ok() || !s) return nullptr;
   auto out = std::make_unique<SelectStmt>();
   out->location = location;
-  out->with = TransformWith(s->with_clause);
-  if (s->into_clause) Fail(location, "not supported: SELECT INTO inside a query");
-  if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE &&
-      s->op != PG_QUERY__SET_OPERATION__SET_OPERATION_UNDEFINED) {
-    out->set_op = s->op == PG_QUERY__SET_OPERATION__SETOP_UNION       ? SetOp::kUnion
-                  : s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT ? SetOp::kIntersect
-                                                                      : SetOp::kExcept;
-    out->set_all = s->all;
-    out->left = TransformSelect(s->larg, location);
-    out->right = TransformSelect(s->rarg, kNoLocation);
+  out->with = TransformWith(s["withClause"]);
+  if (s["intoClause"]) Fail(location, "not supported: SELECT INTO inside a query");
+  const JsonValue op = s["op"];
+  if (op.StrIs("SETOP_UNION") || op.StrIs("SETOP_INTERSECT") || op.StrIs("SETOP_EXCEPT")) {
+    out->set_op = op.StrIs("SETOP_UNION")       ? SetOp::kUnion
+                  : op.StrIs("SETOP_INTERSECT") ? SetOp::kIntersect
+                                                : SetOp::kExcept;
+    out->set_all = s["all"].Bool();
+    out->left = TransformSelect(s["larg"], location);
+    out->right = TransformSelect(s["rarg"], kNoLocation);
   }
   // Plain DISTINCT is a one-item list holding an empty node; DISTINCT ON lists expressions.
-  if (s->n_distinct_clause > 0) {
+  const JsonValue distinct = s["distinctClause"];
+  if (!distinct.empty()) {
     out->distinct = true;
-    const PgQuery__Node* first = s->distinct_clause[0];
-    const bool plain = s->n_distinct_clause == 1 &&
-                       (first == nullptr || first->node_case == PG_QUERY__NODE__NODE__NOT_SET);
-    if (!plain) out->distinct_on = TransformExprs(s->n_distinct_clause, s->distinct_clause);
+    const bool plain = distinct.size() == 1 && distinct.At(0).NodeType().empty();
+    if (!plain) out->distinct_on = TransformExprs(distinct);
   }
-  out->targets = TransformTargets(s->n_target_list, s->target_list);
-  out->from = TransformFromList(s->n_from_clause, s->from_clause);
-  out->where = TransformExpr(s->where_clause);
-  out->group_by = TransformExprs(s->n_group_clause, s->group_clause);
-  out->group_by_distinct = s->group_distinct;
-  out->having = TransformExpr(s->having_clause);
-  for (size_t i = 0; i < s->n_window_clause; ++i) {
-    if (s->window_clause[i]->node_case == PG_QUERY__NODE__NODE_WINDOW_DEF) {
-      out->windows.push_back(TransformWindowDef(s->window_clause[i]->window_def));
-    }
+  out->targets = TransformTargets(s["targetList"]);
+  out->from = TransformFromList(s["fromClause"]);
+  out->where = TransformExpr(s["whereClause"]);
+  out->group_by = TransformExprs(s["groupClause"]);
+  out->group_by_distinct = s["groupDistinct"].Bool();
+  out->having = TransformExpr(s["havingClause"]);
+  for (const JsonValue window : s["windowClause"]) {
+    if (window.Is("WindowDef")) out->windows.push_back(TransformWindowDef(window.Body()));
   }
-  for (size_t i = 0; i < s->n_values_lists; ++i) {
-    const PgQuery__Node* row = s->values_lists[i];
-    if (row->node_case == PG_QUERY__NODE__NODE_LIST) {
-      out->values.push_back(TransformExprs(row->list->n_items, row->list->items));
-    }
+  for (const JsonValue row : s["valuesLists"]) {
+    if (row.Is("List")) out->values.push_back(TransformExprs(row.Body()["items"]));
   }
-  out->order_by = TransformSortItems(s->n_sort_clause, s->sort_clause);
+  out->order_by = TransformSortItems(s["sortClause"]);
   // LIMIT ALL and LIMIT NULL are a NULL constant: no limit.
-  const bool null_limit = s->limit_count &&
-                          s->limit_count->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-                          s->limit_count->a_const->isnull;
-  if (!null_limit) out->limit = TransformExpr(s->limit_count);
-  out->offset = TransformExpr(s->limit_offset);
-  out->limit_with_ties = s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES;
-  for (size_t i = 0; i < s->n_locking_clause; ++i) {
-    const PgQuery__LockingClause* lc = s->locking_clause[i]->locking_clause;
-    if (s->locking_clause[i]->node_case != PG_QUERY__NODE__NODE_LOCKING_CLAUSE) continue;
-    LockingClause lock;
-    switch (lc->strength) {
-      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORNOKEYUPDATE:
-        lock.strength = LockStrength::kNoKeyUpdate;
-        break;
-      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORSHARE:
-        lock.strength = LockStrength::kShare;
-        break;
-      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORKEYSHARE:
-        lock.strength = LockStrength::kKeyShare;
-        break;
-      default:
-        lock.strength = LockStrength::kUpdate;
-        break;
-    }
-    if (lc->wait_policy == PG_QUERY__LOCK_WAIT_POLICY__LockWaitSkip)
-      lock.wait = LockWait::kSkipLocked;
-    if (lc->wait_policy == PG_QUERY__LOCK_WAIT_POLICY__LockWaitError) lock.wait = LockWait::kNowait;
-    for (size_t k = 0; k < lc->n_locked_rels; ++k) {
-      if (lc->locked_rels[k]->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
-        lock.tables.push_back(TransformRangeVar(lc->locked_rels[k]->range_var));
-      }
-    }
-    out->locking.push_back(std::move(lock));
+  const JsonValue limit = s["limitCount"];
+  const bool null_limit = limit.Is("A_Const") && limit.Body()["isnull"].Bool();
+  if (!null_limit) out->limit = TransformExpr(limit);
+  out->offset = TransformExpr(s["limitOffset"]);
+  out->limit_with_ties = s["limitOption"].StrIs("LIMIT_OPTION_WITH_TIES");
+  for (const JsonValue lc : s["lockingClause"]) {
+    if (lc.Is("LockingClause")) out->locking.push_back(TransformLocking(*this, lc.Body()));
   }
   if (out->location == kNoLocation && !out->targets.empty())
     out->location = out->targets[0].location;

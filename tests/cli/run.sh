@@ -48,8 +48,18 @@ expect_exit 0 parse "SELECT 1"
 expect_exit 2 parse "SELECT FROM WHERE"
 expect_exit 2 parse -f /nonexistent.sql
 
+# lint: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors.
+expect_exit 2 lint
+expect_exit 2 lint --format xml samples/lint
+expect_exit 2 lint no/such/path.sql
+expect_exit 0 lint tests/lint/fixtures/DB101/neg_4.sql
+expect_exit 1 lint samples/lint
+expect_exit 0 lint --fail-on error samples/lint/migrations/004_loyalty.sql
+expect_exit 1 lint --fail-on warning samples/lint/migrations/004_loyalty.sql
+expect_output '^DB410  implicit-cast-defeats-index' lint --list-rules
+
 # Every subcommand's --help exits 0, and every long option it lists is in the man page.
-subcommands=("parse" "catalog" "catalog import" "catalog show" "catalog validate" "catalog diff")
+subcommands=("parse" "catalog" "catalog import" "catalog show" "catalog validate" "catalog diff" "lint")
 for sub in "${subcommands[@]}"; do
   read -r -a words <<<"$sub"
   expect_exit 0 "${words[@]}" --help

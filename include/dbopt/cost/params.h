@@ -18,6 +18,11 @@ constexpr int kBlockSize = 8192;
 constexpr double kMaximumRowCount = 1e100;
 // PG15: costsize.c APPEND_CPU_COST_MULTIPLIER: Append/MergeAppend charge 0.5·cpu_tuple_cost a row.
 constexpr double kAppendCpuCostMultiplier = 0.5;
+// PG15: a tuple comparison is charged as two operator evaluations (cost_tuplesort,
+// cost_merge_append, cost_gather_merge).
+constexpr double kOpsPerComparison = 2.0;
+// PG15: SEMI/ANTI/inner_unique joins stop after 1/(match_count + 1) of the matches, fuzzed ×2.
+constexpr double kEarlyStopFuzz = 2.0;
 // PG15: selfuncs.h DEFAULT_NUM_DISTINCT (used by cost_incremental_sort when groups are unknown).
 constexpr double kDefaultNumDistinct = 200;
 

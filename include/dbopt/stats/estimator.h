@@ -4,6 +4,8 @@
 // tuples/rows each relation has. Nothing here computes a cost.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,16 +43,41 @@ struct SpecialJoin {
   bind::Relids min_righthand;
   bind::Relids syn_lefthand;
   bind::Relids syn_righthand;
+  // Semi/anti joins: rows of the join input rel for min_righthand (eqjoinsel's inner_rel->rows).
+  // Negative: taken from EstimationContext::rels when min_righthand is a single base rel.
+  double inner_rel_rows = -1;
 };
+
+struct ParsedStatsCache;  // the stats module's parsed MCV lists and histograms
 
 struct EstimationContext {
   const catalog::Catalog* catalog = nullptr;
-  const bind::Query* query = nullptr;   // the query level whose Vars (levelsup 0) we estimate
-  std::vector<RelEstimate> rels;        // indexed by rtindex; entry 0 unused
+  const bind::Query* query = nullptr;  // the query level whose Vars (levelsup 0) we estimate
+  std::vector<RelEstimate> rels;       // indexed by rtindex; entry 0 unused
   // Set when a statistic looked inconsistent (e.g. MCV frequencies summing above 1); the planner
   // turns these into notes.
   mutable std::vector<std::string> warnings;
+  // exprs_known_equal (equivalence classes): estimate_num_groups keeps one of two grouping
+  // expressions of different relations known to be equal. Null: none are known equal.
+  std::function<bool(const bind::BoundExpr&, const bind::BoundExpr&)> known_equal;
+  // Statistics arrays read into typed values on first use (filled by the stats module; the
+  // catalog must not change while a context is in use).
+  mutable std::shared_ptr<ParsedStatsCache> parsed_stats;
 };
+
+// PG15 costsize.c MAXIMUM_ROWCOUNT and clamp_row_est: NaN or > 1e100 -> 1e100; <= 1 -> 1;
+// otherwise rounded half to even (rint).
+constexpr double kMaximumRowCount = 1e100;
+double ClampRowEst(double rows);
+
+// A RelEstimate for a base table with `tuples` rows, its single-column unique indexes taken from
+// the catalog (non-partial unique indexes, primary keys included). rows starts equal to tuples.
+RelEstimate MakeTableRel(const catalog::Catalog& catalog, const catalog::Table& table,
+                         double tuples);
+
+// PG15 set_baserel_size_estimates: clamp_row_est(tuples * clauselist_selectivity(quals)).
+double BaseRelRows(const EstimationContext& ctx, int rtindex,
+                   const std::vector<const bind::BoundExpr*>& quals);
 
 // clause_selectivity_ext: selectivity of one clause. var_relid != 0 treats the clause as a
 // restriction on that relation even if it mentions others; join is null for a restriction
@@ -89,6 +116,17 @@ struct MergeScanSelectivity {
 MergeScanSelectivity MergeJoinScanSelectivity(const EstimationContext& ctx,
                                               const bind::BoundExpr& clause, bool descending,
                                               bool nulls_first);
+
+// PG15 calc_joinrel_size_estimate with get_foreign_key_join_selectivity: the rows of joining
+// outer_rows and inner_rows rows of the relation sets outer and inner. `clauses` are the join's
+// restriction clauses (for outer joins: its ON clauses); `pushed_down` are, for outer joins,
+// the clauses evaluated at the join that came from above it (WHERE), ignored otherwise.
+// Equality clauses that match a foreign key between a referencing and a referenced base table on
+// both sides are replaced by 1/referenced tuples (semi/anti: referenced rows/tuples).
+double JoinRelSize(const EstimationContext& ctx, double outer_rows, double inner_rows,
+                   const bind::Relids& outer, const bind::Relids& inner, const SpecialJoin& join,
+                   const std::vector<const bind::BoundExpr*>& clauses,
+                   const std::vector<const bind::BoundExpr*>& pushed_down = {});
 
 // estimate_array_length: elements of an array constant or ARRAY[...] (10 when unknown).
 int EstimateArrayLength(const bind::BoundExpr& array);

@@ -134,7 +134,7 @@ explain_dbopt() {  # explain_dbopt RUN
       name=$(basename "$f" .sql)
       out=$work/dbopt/$run/$s/$name.json
       err=$work/dbopt/$run/$s/$name.err
-      timeout 60 "$dbopt" explain --catalog "$work/catalog-$s.json" --format json --summary \
+      timeout 20 "$dbopt" explain --catalog "$work/catalog-$s.json" --format json --summary \
         "${settings[@]}" -f "$f" >"$out" 2>"$err" </dev/null
       code=$?
       if [ "$code" -eq 0 ]; then

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dbopt/catalog/load.h"
+#include "dbopt/catalog/validate.h"
 #include "sqlite_test_db.h"
 
 namespace dbopt::catalog {
@@ -51,7 +52,7 @@ TEST_CASE("sqlite: columns, defaults, collations and the INTEGER PRIMARY KEY row
   CHECK(t.columns[1].default_expr == std::optional<std::string>("'anon'"));
   CHECK(t.columns[2].collation == std::optional<std::string>("NOCASE"));
   CHECK_FALSE(t.columns[2].not_null);
-  CHECK(t.columns[3].type.empty());
+  CHECK(t.columns[3].type == "BLOB");  // no declared type: BLOB affinity
   CHECK_FALSE(t.columns[3].default_expr.has_value());
   CHECK(t.columns[4].default_expr == std::optional<std::string>("1.5 * 2"));
   CHECK_FALSE(t.columns[4].identity);
@@ -79,6 +80,28 @@ TEST_CASE("sqlite: columns, defaults, collations and the INTEGER PRIMARY KEY row
   CHECK(t.stats->reltuples == 0);
   CHECK(t.stats->curpages == 1);
   CHECK(catalog.warnings.empty());
+}
+
+TEST_CASE("sqlite: columns without declared type are BLOB and survive validation and JSON") {
+  TempDir dir;
+  const std::string path = dir.File("untyped.db");
+  Exec(path,
+       "CREATE TABLE kv (k PRIMARY KEY, v, n INT);"
+       "CREATE VIEW doubled AS SELECT k, n * 2 AS twice FROM kv;");
+  const Catalog catalog = LoadUnchanged(path);
+  const Table& kv = FindTable(catalog, "kv");
+  CHECK(kv.columns[0].type == "BLOB");
+  CHECK(kv.columns[1].type == "BLOB");
+  CHECK(kv.columns[2].type == "INT");
+  const Table& view = FindTable(catalog, "doubled");
+  CHECK(view.columns[0].type == "BLOB");  // a view column inherits the declared type: none
+  CHECK(view.columns[1].type == "BLOB");  // an expression has no declared type
+  for (const Diagnostic& finding : ValidateCatalog(catalog)) {
+    CHECK_MESSAGE(finding.severity != Severity::kError, finding.message);
+  }
+  Result<Catalog> loaded = LoadJsonCatalog(SourceText("kv.json", WriteJsonCatalog(catalog)));
+  REQUIRE_MESSAGE(loaded.ok(), (loaded ? "" : loaded.error().Render()));
+  CHECK(loaded->tables == catalog.tables);
 }
 
 TEST_CASE("sqlite: composite primary keys, named constraints, foreign keys and CHECKs") {

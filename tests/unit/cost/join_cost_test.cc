@@ -88,6 +88,26 @@ TEST_CASE("cost: merge join with both inputs sorted") {
   CHECK(FinalCostMergeJoin(p, in, ws).skip_mark_restore);
 }
 
+TEST_CASE("cost: merge join materializes an inner without mark/restore") {
+  const CostParams p;
+  MergeJoinInput in;
+  in.outer = Side(0, 100, 1000, 8);
+  in.inner = Side(0, 1, 500, 8);  // e.g. a merge join's output: ordered, no mark/restore
+  in.sort_outer = true;
+  in.inner_supports_mark_restore = false;
+  in.merge_quals.per_tuple = p.cpu_operator_cost;
+  in.join_quals = in.merge_quals;
+  in.num_merge_clauses = 1;
+  in.num_join_clauses = 1;
+  in.merge_join_tuples = 1000;
+  in.output.rows = 1000;
+  const MergeJoinCost c = FinalCostMergeJoin(p, in, InitialCostMergeJoin(p, in));
+  // bare inner 1·2 = 2 is cheaper than 1 + coc·500·2 = 3.5, but the inner must be materialized.
+  CHECK(c.materialize_inner);
+  const double outer_sort = 100 + 0.005 * 1000 * std::log2(1000.0);
+  CHECK(c.join.cost.total == doctest::Approx(outer_sort + 2.5 + 3.5 + 5 + 10));
+}
+
 TEST_CASE("cost: merge join scan fractions stop early") {
   const CostParams p;
   MergeJoinInput in;
@@ -129,6 +149,25 @@ TEST_CASE("cost: hash join") {
         doctest::Approx(56.25 + 102.5 + 0.0025 * 1000 * 5 * 0.5 + 10));
   in.inner_mcv_freq = 1.0;  // one value fills more than hash_mem? no: 500 rows are small
   CHECK(FinalCostHashJoin(p, in, ws).cost.startup < kDisableCost);
+}
+
+TEST_CASE("cost: hash anti join") {
+  const CostParams p;
+  HashJoinInput in;
+  in.kind = JoinKind::kAnti;
+  in.outer = Side(0, 100, 1000, 8);
+  in.inner = Side(0, 50, 500, 8);
+  in.inner_bucket_size = 0.01;
+  in.inner_mcv_freq = 0.01;
+  in.hash_quals.per_tuple = p.cpu_operator_cost;
+  in.join_quals = in.hash_quals;
+  in.semifactors = {0.3, 2};
+  in.output.rows = 700;
+  const HashJoinWorkspace ws = InitialCostHashJoin(p, in);
+  // 300 matched rows scan clamp(500·0.01·2/3) = 3 bucket entries at half cost; 700 unmatched
+  // see clamp(500/1024) = 1 entry at 5%; 700 rows pass.
+  const double run = 0.0025 * 300 * 3 * 0.5 + 0.0025 * 700 * 1 * 0.05 + 700 * 0.01;
+  CHECK(FinalCostHashJoin(p, in, ws).cost.total == doctest::Approx(56.25 + 102.5 + run));
 }
 
 TEST_CASE("cost: batched hash join pays for temp files") {

@@ -102,7 +102,7 @@ IndexAmCost Btree(const CostParams& p, const Case& c, const std::string& x = "")
   in.generic.loop_count = c.Get("loop_count", 1);
   in.generic.total_table_pages = c.Get("total_table_pages", c["pages"]);
   in.tree_height = static_cast<int>(c[x + "tree_height"]);
-  in.unique_equal_on_all_keys = c.Get("unique_eq", 0) != 0;
+  in.unique_equal_on_all_keys = c.Get(x + "unique_eq", 0) != 0;
   in.boundary_selectivity = c[x + "sel"];
   in.has_correlation = true;
   in.leading_correlation = c.Get("corr", 0);

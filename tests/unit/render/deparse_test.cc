@@ -168,6 +168,55 @@ TEST_SUITE("render deparse") {
     CHECK(Show(Node(BoundKind::kNot, List(std::move(subplan))), c) == "(NOT (hashed SubPlan 1))");
   }
 
+  TEST_CASE("a long filter on other types, exactly as PostgreSQL 15 printed it") {
+    // CREATE TEMP TABLE z (f float8, b bool, t text, i interval, ts timestamptz, n name);
+    // EXPLAIN SELECT * FROM z WHERE f > 1.5 AND b AND NOT b AND t = 'it''s' AND i > '1 day'
+    //   AND ts < '2020-01-01' AND n = 'x' AND t IS NULL AND t = ANY(ARRAY[t, 'a'])
+    //   AND f::text = '1' AND CASE t WHEN 'a' THEN 1 END = 1 AND greatest(f, 2) > 1
+    //   AND nullif(t, 'a') = 'b' AND -f < 0
+    catalog::Table z = NamedTable("z");
+    std::vector<bind::RangeTblEntry> rtable;
+    rtable.push_back(Rel(z, "z", {"f", "b", "t", "i", "ts", "n"}));
+    DeparseContext c;
+    c.rtable = &rtable;
+    auto f = [] { return Col(1, 1, TypeId::kFloat8, "f"); };
+    auto b = [] { return Col(1, 2, TypeId::kBool, "b"); };
+    auto t = [] { return Col(1, 3, TypeId::kText, "t"); };
+    auto is_null = Node(BoundKind::kNullTest, List(t()));
+    auto array = Node(BoundKind::kArray, List(t(), Lit(TypeId::kText, "a")), "", TypeId::kText);
+    array->type.array = true;
+    auto any = Node(BoundKind::kScalarArrayOp, List(t(), std::move(array)), "=");
+    auto kase = Node(BoundKind::kCase, List(t(), Lit(TypeId::kText, "a"), Lit(TypeId::kInt4, "1")),
+                     "", TypeId::kInt4);
+    kase->has_case_arg = true;
+    auto greatest =
+        Node(BoundKind::kMinMax, List(f(), Lit(TypeId::kFloat8, "2")), "GREATEST", TypeId::kFloat8);
+    auto nullif = Node(BoundKind::kNullIf, List(t(), Lit(TypeId::kText, "a")), "", TypeId::kText);
+    auto minus = bind::MakeOp("-", bind::OpClass::kArith, Ty(TypeId::kFloat8), f(), nullptr);
+    auto quals = List(b(), Node(BoundKind::kNot, List(b())), std::move(is_null),
+                      Op(">", f(), Lit(TypeId::kFloat8, "1.5")),
+                      Op(">", Col(1, 4, TypeId::kInterval, "i"), Lit(TypeId::kInterval, "1 day")),
+                      Op("<", Col(1, 5, TypeId::kTimestampTz, "ts"),
+                         Lit(TypeId::kTimestampTz, "2020-01-01 00:00:00+00")),
+                      std::move(any), Op("=", t(), Lit(TypeId::kText, "it's")),
+                      Op("=", Col(1, 6, TypeId::kName, "n"), Lit(TypeId::kName, "x")),
+                      Op(">", std::move(greatest), Lit(TypeId::kFloat8, "1")),
+                      Op("<", std::move(minus), Lit(TypeId::kFloat8, "0")),
+                      Op("=", std::move(kase), Lit(TypeId::kInt4, "1")),
+                      Op("=", std::move(nullif), Lit(TypeId::kText, "b")),
+                      Op("=", Cast(f(), Ty(TypeId::kText), bind::CastFormat::kExplicit),
+                         Lit(TypeId::kText, "1")));
+    auto text = DeparseQual(quals, c);
+    REQUIRE(text.ok());
+    CHECK(text.value() ==
+          "(b AND (NOT b) AND (t IS NULL) AND (f > '1.5'::double precision) AND (i > '1 "
+          "day'::interval) AND (ts < '2020-01-01 00:00:00+00'::timestamp with time zone) AND (t = "
+          "ANY (ARRAY[t, 'a'::text])) AND (t = 'it''s'::text) AND (n = 'x'::name) AND "
+          "(GREATEST(f, '2'::double precision) > '1'::double precision) AND ((- f) < '0'::double "
+          "precision) AND (CASE t WHEN 'a'::text THEN 1 ELSE NULL::integer END = 1) AND (NULLIF(t, "
+          "'a'::text) = 'b'::text) AND ((f)::text = '1'::text))");
+  }
+
   TEST_CASE("prefixes: useprefix, and Vars of other relations in scan quals") {
     catalog::Table orders = NamedTable("orders"), customer = NamedTable("customer");
     std::vector<bind::RangeTblEntry> rtable;

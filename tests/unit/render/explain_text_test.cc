@@ -115,6 +115,39 @@ Note: table orders: statistics are 3 days old
     CHECK(Text(s).find("Why") == std::string::npos);
   }
 
+  TEST_CASE("node names follow join types, strategies and flags; text-only-when-set lines") {
+    auto s = golden::HashJoinAggregate();
+    plan::PlanNode& agg = *s.plan->children[0];
+    agg.planned_partitions = 4;
+    plan::PlanNode& join = *agg.children[0];
+    join.join_type = plan::JoinType::kSemi;
+    join.parallel_aware = true;
+    join.children[1]->parallel_aware = true;
+    const std::string text = Text(s);
+    CHECK(text.find("        Group Key: c.c_name\n        Planned Partitions: 4\n") !=
+          std::string::npos);
+    CHECK(text.find("->  Parallel Hash Semi Join  (cost=") != std::string::npos);
+    CHECK(text.find("->  Parallel Hash  (cost=") != std::string::npos);
+    join.kind = plan::PlanKind::kMergeJoin;
+    join.parallel_aware = false;
+    join.join_type = plan::JoinType::kFull;
+    CHECK(Text(s).find("->  Merge Full Join  (cost=") != std::string::npos);
+    join.kind = plan::PlanKind::kNestLoop;
+    join.join_type = plan::JoinType::kRight;
+    CHECK(Text(s).find("->  Nested Loop Right Join  (cost=") != std::string::npos);
+    agg.agg_strategy = plan::AggStrategy::kMixed;
+    CHECK(Text(s).find("->  MixedAggregate  (cost=") != std::string::npos);
+    auto gather = golden::LimitBackward();
+    gather.plan->kind = plan::PlanKind::kGather;
+    gather.plan->workers_planned = 1;
+    gather.plan->single_copy = true;
+    CHECK(Text(gather).find("Gather  (cost=0.29..0.90 rows=10 width=8)\n  Workers Planned: 1\n"
+                            "  Single Copy: true\n") == 0);
+    gather.plan->kind = plan::PlanKind::kSetOp;
+    gather.plan->setop_command = plan::SetOpCommand::kIntersectAll;
+    CHECK(Text(gather).find("SetOp Intersect All  (cost=") == 0);
+  }
+
   TEST_CASE("no plan is an internal error") {
     plan::PlannedStatement empty;
     CHECK_FALSE(RenderText(empty, {}).ok());

@@ -1,0 +1,1 @@
+lint --config tests/golden/lint/bad.toml samples/lint

@@ -1,0 +1,1 @@
+lint --baseline tests/golden/lint/baseline.json samples/lint

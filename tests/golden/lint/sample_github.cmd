@@ -1,0 +1,1 @@
+lint --format github --max-annotations 3 samples/lint/app-queries

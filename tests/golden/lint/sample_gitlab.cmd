@@ -1,0 +1,1 @@
+lint --format gitlab samples/lint/migrations

@@ -1,0 +1,1 @@
+lint --format sarif samples/lint/app-queries/customers.sql

@@ -1,0 +1,1 @@
+lint samples/lint

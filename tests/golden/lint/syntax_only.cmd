@@ -1,0 +1,1 @@
+lint tests/golden/lint/syntax_only.sql
