@@ -105,10 +105,7 @@ void BuildBaseRels(PlannerInfo& root) {
     }
     root.simple_rels[rtindex] = rel;
     root.all_baserels.Add(rtindex);
-    stats::RelEstimate& est = root.estimation.rels[rtindex];
-    est.table = rte.table;
-    est.tuples = rel->tuples;
-    est.rows = rel->tuples;
+    root.estimation.rels[rtindex] = stats::MakeTableRel(*root.catalog, *rte.table, rel->tuples);
   }
 }
 

@@ -168,8 +168,8 @@ void SetBaseRelSize(PlannerInfo& root, RelOptInfo& rel) {
 
 double JoinRelRows(PlannerInfo& root, const RelOptInfo& outer, const RelOptInfo& inner,
                    const SpecialJoinInfo* sj, const std::vector<const RestrictInfo*>& clauses) {
-  // calc_joinrel_size_estimate: for an inner join all clauses form jselec; for an outer join
-  // the join's own clauses form jselec and pushed-down ones pselec.
+  // calc_joinrel_size_estimate (stats): for an outer join, its own clauses give the join
+  // selectivity and clauses pushed down from above filter afterwards.
   std::vector<const BoundExpr*> join_quals, pushed;
   for (const RestrictInfo* rinfo : clauses) {
     SetClauseCost(root, *const_cast<RestrictInfo*>(rinfo));
@@ -183,30 +183,12 @@ double JoinRelRows(PlannerInfo& root, const RelOptInfo& outer, const RelOptInfo&
   inner_join.join_type = bind::JoinType::kInner;
   inner_join.min_lefthand = inner_join.syn_lefthand = outer.relids;
   inner_join.min_righthand = inner_join.syn_righthand = inner.relids;
-  const stats::SpecialJoin* estimation = sj != nullptr ? &sj->estimation : &inner_join;
-  const double jselec = stats::ClauseListSelectivity(root.estimation, join_quals, 0, estimation);
-  const double pselec =
-      pushed.empty() ? 1.0 : stats::ClauseListSelectivity(root.estimation, pushed, 0, estimation);
-  const double o = outer.rows, i = inner.rows;
-  double rows = 0;
-  switch (estimation->join_type) {
-    case bind::JoinType::kInner:
-      rows = o * i * jselec;
-      break;
-    case bind::JoinType::kLeft:
-      rows = std::max(o * i * jselec, o) * pselec;
-      break;
-    case bind::JoinType::kSemi:
-      rows = o * jselec * pselec;
-      break;
-    case bind::JoinType::kAnti:
-      rows = o * (1.0 - jselec) * pselec;
-      break;
-    default:
-      rows = std::max(o * i * jselec, std::max(o, i)) * pselec;
-      break;
+  stats::SpecialJoin join = sj != nullptr ? sj->estimation : inner_join;
+  if (join.join_type == bind::JoinType::kSemi || join.join_type == bind::JoinType::kAnti) {
+    join.inner_rel_rows = inner.rows;
   }
-  return cost::ClampRowEst(rows);
+  return stats::JoinRelSize(root.estimation, outer.rows, inner.rows, outer.relids, inner.relids,
+                            join, join_quals, pushed);
 }
 
 void CostSeqScan(const PlannerInfo& root, Path& path) {
