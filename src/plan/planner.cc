@@ -163,6 +163,11 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   // WHERE/ON clauses become restrictions, join clauses and equivalence classes.
   if (Status s = DistributeQuals(root); !s.ok()) return std::move(s).error();
   GenerateBaseImpliedEqualities(root);
+  // exprs_known_equal for estimate_num_groups: members of one equivalence class.
+  root.estimation.known_equal = [&root](const bind::BoundExpr& a, const bind::BoundExpr& b) {
+    const int ec = FindEquivalenceClass(root, a);
+    return ec >= 0 && ec == FindEquivalenceClass(root, b);
+  };
   // The sort order the upper steps want, so index paths that deliver it are kept.
   SetQueryPathKeys(root);
   // Base rels: row estimates, widths, then seq/index/bitmap and partial paths.
