@@ -14,6 +14,7 @@
 #include "dbopt/cost/sort_cost.h"
 #include "dbopt/cost/scan_cost.h"
 #include "dbopt/stats/estimator.h"
+#include "index_match.h"
 #include "subplans.h"
 
 namespace dbopt::plan {
@@ -84,7 +85,7 @@ std::vector<const RestrictInfo*> NonIndexQuals(const Path& path) {
   for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
     bool used = false;
     for (const IndexClause& ic : path.index_clauses) used = used || ic.rinfo == rinfo;
-    if (!used) rest.push_back(rinfo);
+    if (!used && !ImpliedByIndexPredicate(*path.index, *rinfo)) rest.push_back(rinfo);
   }
   return rest;
 }
@@ -210,13 +211,23 @@ void CostIndexScan(const PlannerInfo& root, Path& path, double loop_count) {
   const IndexInfo& index = *path.index;
   std::vector<const BoundExpr*> index_quals;
   for (const IndexClause& ic : path.index_clauses) index_quals.push_back(ic.index_qual);
+  // add_predicate_to_index_quals: a partial index's predicate conjuncts that the quals do not
+  // already state count towards the selectivity (the index holds only those rows).
+  std::vector<const BoundExpr*> predicate_quals;
+  for (const BoundExpr* p : index.predicate) {
+    bool stated = false;
+    for (const BoundExpr* q : index_quals) stated = stated || bind::Equal(*p, *q);
+    if (!stated) predicate_quals.push_back(p);
+  }
+  std::vector<const BoundExpr*> selectivity_quals = index_quals;
+  selectivity_quals.insert(selectivity_quals.end(), predicate_quals.begin(), predicate_quals.end());
 
   cost::BtreeCostInput bt;
   bt.generic.index_pages = index.pages;
   bt.generic.index_tuples = index.tuples;
   bt.generic.rel_tuples = rel.tuples;
   bt.generic.selectivity =
-      stats::ClauseListSelectivity(root.estimation, index_quals, rel.rtindex, nullptr);
+      stats::ClauseListSelectivity(root.estimation, selectivity_quals, rel.rtindex, nullptr);
   bt.generic.num_index_quals = static_cast<int>(index_quals.size());
   bt.generic.loop_count = loop_count;
   bt.generic.total_table_pages = TotalTablePages(root);
@@ -235,6 +246,7 @@ void CostIndexScan(const PlannerInfo& root, Path& path, double loop_count) {
   for (const IndexClause* ic : BoundaryQuals(path, &eq_all, &boundary_sa)) {
     boundary.push_back(ic->index_qual);
   }
+  boundary.insert(boundary.end(), predicate_quals.begin(), predicate_quals.end());
   bt.unique_equal_on_all_keys = index.unique && eq_all;
   bt.boundary_selectivity =
       stats::ClauseListSelectivity(root.estimation, boundary, rel.rtindex, nullptr);

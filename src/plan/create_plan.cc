@@ -5,6 +5,7 @@
 
 #include "costing.h"
 #include "equivalence.h"
+#include "index_match.h"
 #include "why.h"
 
 namespace dbopt::plan {
@@ -45,7 +46,9 @@ std::vector<const RestrictInfo*> NonIndexQuals(const Path& path) {
   for (const IndexClause& ic : path.index_clauses) used.push_back(ic.rinfo);
   std::vector<const RestrictInfo*> rest;
   for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
-    if (!Contains(used, rinfo)) rest.push_back(rinfo);
+    if (!Contains(used, rinfo) && !ImpliedByIndexPredicate(*path.index, *rinfo)) {
+      rest.push_back(rinfo);
+    }
   }
   return rest;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "dbopt/bind/pg_type.h"
+#include "dbopt/bind/table_expr.h"
 
 namespace dbopt::plan {
 namespace {
@@ -98,6 +99,13 @@ std::vector<IndexClause> MatchClausesToIndex(PlannerInfo& root, const RelOptInfo
   return result;
 }
 
+bool ImpliedByIndexPredicate(const IndexInfo& index, const RestrictInfo& rinfo) {
+  for (const BoundExpr* p : index.predicate) {
+    if (bind::Equal(*p, *rinfo.clause)) return true;
+  }
+  return false;
+}
+
 bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index) {
   if (!index.btree) return false;  // PG15: only btree (and gist/spgist partly) return tuples
   std::vector<bool> covered(rel.attr_needed.size(), false);
@@ -113,6 +121,7 @@ bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index) {
     needed[a] = !rel.attr_needed[a].Minus(rel.relids).IsEmpty();
   }
   for (const RestrictInfo* rinfo : rel.baserestrictinfo) {
+    if (ImpliedByIndexPredicate(index, *rinfo)) continue;
     bind::Walk(*rinfo->clause, [&](const BoundExpr& node) {
       if (node.kind == BoundKind::kVar && node.levelsup == 0 && node.varno == rel.rtindex) {
         if (node.attno <= 0) {
@@ -129,11 +138,49 @@ bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index) {
   return true;
 }
 
+namespace {
+
+void Conjuncts(const BoundExpr& e, std::vector<const BoundExpr*>& out) {
+  if (e.kind == BoundKind::kAnd) {
+    for (const auto& a : e.args) Conjuncts(*a, out);
+    return;
+  }
+  out.push_back(&e);
+}
+
+// A strict operator on `var` (anything but IS NULL tests and non-strict constructs) proves
+// `var IS NOT NULL` (predtest.c: a strict clause is false or null for a null input).
+bool ProvesNotNull(const BoundExpr& clause, const BoundExpr& var) {
+  if (clause.kind != BoundKind::kOp && clause.kind != BoundKind::kScalarArrayOp) return false;
+  for (const auto& arg : clause.args) {
+    if (bind::Equal(*StripCast(*arg), var)) return true;
+  }
+  return false;
+}
+
+// predicate_implied_by, for the cases that decide real plans: each predicate conjunct must
+// equal a restriction clause, or be `x IS NOT NULL` implied by a strict clause on x.
+bool PredicateImplied(const std::vector<const BoundExpr*>& predicate,
+                      const std::vector<RestrictInfo*>& restrictions) {
+  for (const BoundExpr* p : predicate) {
+    bool implied = false;
+    for (const RestrictInfo* r : restrictions) {
+      if (bind::Equal(*p, *r->clause)) implied = true;
+      if (p->kind == BoundKind::kNullTest && p->negated && ProvesNotNull(*r->clause, *p->args[0])) {
+        implied = true;
+      }
+    }
+    if (!implied) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void BuildIndexInfos(PlannerInfo& root, RelOptInfo& rel) {
   const catalog::Table& table = *rel.table;
   std::vector<const catalog::Index*> indexes = root.catalog->IndexesOf(table);
   for (const catalog::Index* index : indexes) {
-    if (index->predicate) continue;  // partial indexes: predicate proof not implemented yet
     IndexInfo info;
     info.index = index;
     info.name = index->name;
@@ -143,23 +190,53 @@ void BuildIndexInfos(PlannerInfo& root, RelOptInfo& rel) {
     info.pages = static_cast<double>(index->pages);
     info.tuples = rel.tuples;  // get_relation_info: a non-partial index has the heap's tuples
     info.tree_height = index->tree_height < 0 ? 0 : index->tree_height;
+    if (!info.btree) continue;  // hash/gin/gist/brin paths: not planned yet
+    if (index->predicate) {
+      // A partial index is usable only when the query's restrictions imply its predicate
+      // (predOK); its tuples are its own row count, capped at the table's.
+      Result<bind::BoundExprPtr> pred =
+          bind::BindTableExpression(*root.catalog, table, *index->predicate, rel.rtindex);
+      if (!pred.ok()) {
+        root.estimation.warnings.push_back("index " + index->name +
+                                           ": predicate not understood, index not considered");
+        continue;
+      }
+      std::vector<const BoundExpr*> conjuncts;
+      Conjuncts(*root.Keep(std::move(*pred)), conjuncts);
+      if (!PredicateImplied(conjuncts, rel.baserestrictinfo)) continue;
+      info.partial = true;
+      info.predicate = conjuncts;
+      if (index->tuples > 0) info.tuples = std::min(index->tuples, rel.tuples);
+    }
     bool usable = true;
     for (const catalog::IndexKey& key : index->keys) {
-      if (!key.expression.empty()) {
-        usable = false;  // expression keys need the binder to parse them: later
-        break;
-      }
       int attno = 0;
-      for (size_t c = 0; c < table.columns.size(); ++c) {
-        if (table.columns[c].name == key.column) attno = static_cast<int>(c) + 1;
-      }
-      if (attno == 0) {
-        usable = false;
-        break;
+      const BoundExpr* key_expr = nullptr;
+      bind::Type type;
+      if (!key.expression.empty()) {
+        Result<bind::BoundExprPtr> bound =
+            bind::BindTableExpression(*root.catalog, table, key.expression, rel.rtindex);
+        if (!bound.ok()) {
+          root.estimation.warnings.push_back("index " + index->name + ": expression " +
+                                             key.expression + " not understood, index not "
+                                             "considered");
+          usable = false;
+          break;
+        }
+        key_expr = root.Keep(std::move(*bound));
+      } else {
+        for (size_t c = 0; c < table.columns.size(); ++c) {
+          if (table.columns[c].name == key.column) attno = static_cast<int>(c) + 1;
+        }
+        if (attno == 0) {
+          usable = false;
+          break;
+        }
+        key_expr = root.Keep(bind::MakeVar(
+            rel.rtindex, attno, bind::ParseTypeText(table.columns[attno - 1].type), key.column));
       }
       info.key_attnos.push_back(attno);
-      info.key_exprs.push_back(root.Keep(bind::MakeVar(
-          rel.rtindex, attno, bind::ParseTypeText(table.columns[attno - 1].type), key.column)));
+      info.key_exprs.push_back(key_expr);
       info.reverse_sort.push_back(key.descending);
       info.nulls_first.push_back(key.nulls_first.value_or(key.descending));
     }

@@ -20,6 +20,10 @@ std::vector<IndexClause> MatchClausesToIndex(PlannerInfo& root, const RelOptInfo
                                              const IndexInfo& index,
                                              const std::vector<const RestrictInfo*>& clauses);
 
+// The clause is one of a partial index's predicate conjuncts: the index already guarantees it,
+// so it is neither an index qual nor a filter (create_indexscan_plan).
+bool ImpliedByIndexPredicate(const IndexInfo& index, const RestrictInfo& rinfo);
+
 // check_index_only: the index returns every column the query needs from rel.
 bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index);
 

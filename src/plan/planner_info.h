@@ -77,6 +77,7 @@ struct IndexInfo {
   bool amcanorder = true;
   bool partial = false;
   bool predicate_ok = true;  // partial index: predicate implied by the restriction clauses
+  std::vector<const BoundExpr*> predicate;  // partial index: its predicate's conjuncts
   std::vector<bool> reverse_sort;  // DESC key columns
   std::vector<bool> nulls_first;
 };
