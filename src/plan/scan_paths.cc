@@ -109,7 +109,9 @@ void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
     std::vector<IndexClause> clauses = MatchClausesToIndex(root, rel, index, restrictions);
     const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
     const PathKeys forward = UsefulPrefix(root, IndexPathKeys(root, index, ScanDirection::kForward));
-    if (!clauses.empty() || !forward.empty() || index_only) {
+    // build_index_paths: worth a path with usable clauses, a useful order, an index-only scan,
+    // or a partial index whose predicate the query implies (useful_predicate).
+    if (!clauses.empty() || !forward.empty() || index_only || index.partial) {
       AddPath(rel, MakeIndexPath(root, rel, index, clauses, index_only, ScanDirection::kForward,
                                  forward, 1));
     }
@@ -119,7 +121,7 @@ void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
       AddPath(rel, MakeIndexPath(root, rel, index, clauses, index_only, ScanDirection::kBackward,
                                  backward, 1));
     }
-    if (!clauses.empty() && root.params.enable_bitmapscan) {
+    if ((!clauses.empty() || index.partial) && root.params.enable_bitmapscan) {
       Path* leaf = NewScanPath(root, rel, PathKind::kIndexScan);
       leaf->index = &index;
       leaf->index_clauses = clauses;
