@@ -190,7 +190,11 @@ void BuildIndexInfos(PlannerInfo& root, RelOptInfo& rel) {
     info.pages = static_cast<double>(index->pages);
     info.tuples = rel.tuples;  // get_relation_info: a non-partial index has the heap's tuples
     info.tree_height = index->tree_height < 0 ? 0 : index->tree_height;
-    if (!info.btree) continue;  // hash/gin/gist/brin paths: not planned yet
+    if (!info.btree) {  // hash/gin/gist/brin paths: not planned yet, and said so
+      root.estimation.warnings.push_back("index " + index->name + " (" + index->method +
+                                         ") not considered: dbopt plans btree index scans only");
+      continue;
+    }
     if (index->predicate) {
       // A partial index is usable only when the query's restrictions imply its predicate
       // (predOK); its tuples are its own row count, capped at the table's.
