@@ -427,7 +427,7 @@ void ReduceOuterJoins(JoinNode& node, const Relids& nonnullable,
                                 ((node.join_type == bind::JoinType::kLeft && i == 1) ||
                                  (node.join_type == bind::JoinType::kRight && i == 0) ||
                                  node.join_type == bind::JoinType::kFull ||
-                                 node.join_type == bind::JoinType::kAnti && i == 1);
+                                 (node.join_type == bind::JoinType::kAnti && i == 1));
     ReduceOuterJoins(*node.children[i], nullable_child ? Relids() : below, is_null_quals);
   }
 }
