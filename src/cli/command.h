@@ -21,11 +21,8 @@ int ReportError(const Error& error);
 
 Command AddParse(CLI::App& app);
 Command AddCatalog(CLI::App& app);
-<<<<<<< HEAD
 Command AddExplain(CLI::App& app);
-=======
 Command AddLint(CLI::App& app);
 Command AddReplay(CLI::App& app);
->>>>>>> main
 
 }  // namespace dbopt::cli
