@@ -18,7 +18,7 @@ Result<BoundExprPtr> BindLimit(Binder& binder, const sql::Expr& expr, Level& lev
   level.context = ExprContext::kLimit;
   BIND_TRY(BoundExprPtr e, binder.BindExpr(expr, level));
   level.context = ExprContext::kNone;
-  if (VarNos(*e).size() > 0) {
+  if (!VarNos(*e).empty()) {
     return binder.ErrorAt(expr.location,
                           std::string("argument of ") + clause + " must not contain variables");
   }

@@ -169,9 +169,9 @@ BoundExprPtr EvalCast(const BoundExpr& e) {
   const TypeId from = a.type.id;
   const bool from_text = internal::IsStringType(a.type) || from == TypeId::kUnknown;
   if (to.array || a.type.array) return nullptr;
-  if (auto limit = IntLimit(to.id)) {
+  if (IntLimit(to.id)) {
     if (internal::IsInteger(from) || from_text) {
-      auto v = ParseInt(from_text ? a.value : a.value);
+      auto v = ParseInt(a.value);
       return v ? IntConst(to.id, *v) : nullptr;
     }
     if (from == TypeId::kNumeric) {
