@@ -405,6 +405,10 @@ void FoldConstants(Query& query) {
   }
   for (TargetEntry& t : query.targets) fold(t.expr);
   for (TargetEntry& t : query.returning) fold(t.expr);
+  if (query.on_conflict) {
+    for (TargetEntry& t : query.on_conflict->set) fold(t.expr);
+    fold(query.on_conflict->where);
+  }
   fold(query.having);
   fold(query.limit_count);
   fold(query.limit_offset);

@@ -169,8 +169,21 @@ TEST_CASE("INSERT, UPDATE, DELETE and RETURNING") {
         "c.c_custkey) AND ((c.c_name)::text = $1)) RETURNING o.o_orderkey");
   CHECK(BindText("delete from orders using customer where o_custkey = c_custkey") ==
         "DELETE FROM orders, customer WHERE (orders.o_custkey = customer.c_custkey)");
-  CHECK(ErrorLine("insert into events (id) values (1) on conflict (id) do update set kind = 'x'") ==
-        "q.sql:1:36: error: not supported: ON CONFLICT DO UPDATE");
+  auto upsert = BindOk(
+      "insert into events as e (id, kind) values (1, 'a') on conflict (id) do "
+      "update set kind = excluded.kind || e.kind where e.flag");
+  REQUIRE(upsert.get() != nullptr);
+  REQUIRE(upsert->on_conflict.has_value());
+  CHECK(upsert->on_conflict->action == OnConflict::Action::kUpdate);
+  CHECK(upsert->on_conflict->exclusion_rtindex == 2);
+  REQUIRE(upsert->on_conflict->set.size() == 1);
+  CHECK(upsert->on_conflict->set[0].resno == 2);
+  CHECK(DebugString(*upsert->on_conflict->set[0].expr, upsert.get()) ==
+        "(excluded.kind || e.kind)");
+  CHECK(DebugString(*upsert->on_conflict->where, upsert.get()) == "e.flag");
+  CHECK(ErrorLine("insert into events (id) values (1) on conflict do update set kind = 'x'") ==
+        "q.sql:1:36: error: ON CONFLICT DO UPDATE requires inference specification or "
+        "constraint name");
 }
 
 }  // namespace dbopt::bind
