@@ -51,6 +51,12 @@ TEST_CASE("grouping and aggregate errors") {
         "q.sql:1:28: error: aggregate functions are not allowed in WHERE");
   CHECK(ErrorLine("select sum(count(*)) from orders") ==
         "q.sql:1:12: error: aggregate function calls cannot be nested");
+  CHECK(ErrorLine("select o_custkey from orders having 1 > 0") ==
+        "q.sql:1:8: error: column \"orders.o_custkey\" must appear in the GROUP BY clause or be "
+        "used in an aggregate function");
+  auto having_only = BindOk("select 1 from orders having 1 > 0");
+  REQUIRE(having_only.get() != nullptr);
+  CHECK_FALSE(having_only->has_aggs);
   CHECK(ErrorLine("select row_number() from orders") ==
         "q.sql:1:8: error: window function row_number requires an OVER clause");
   CHECK(ErrorLine("select o_custkey from orders order by 3") ==
