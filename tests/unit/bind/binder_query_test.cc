@@ -144,6 +144,13 @@ TEST_CASE("set operations: a tree over subquery leaves, with resolved column typ
   CHECK(q->set_operations->column_types[0] == MakeType(TypeId::kNumeric));
   CHECK(q->rtable.size() == 3);
   CHECK(q->rtable[2].alias == "*SELECT* 3");
+  CHECK(BindText("select o_orderkey from orders union select o_custkey from orders order by "
+                 "o_orderkey + 1") ==
+        "q.sql:1:75: error: invalid UNION/INTERSECT/EXCEPT ORDER BY clause\n"
+        " 1 | select o_orderkey from orders union select o_custkey from orders order by "
+        "o_orderkey + 1\n"
+        "   |                                                                           ^\n"
+        "hint: Only result column names can be used, not expressions or functions.\n");
   CHECK(ErrorLine("select 1, 2 union select 1") ==
         "q.sql:1:1: error: each UNION query must have the same number of columns");
   CHECK(ErrorLine("select 1 union select 'a'::text") ==
