@@ -78,6 +78,81 @@ Result<NsItem> AddTarget(Binder& binder, const sql::QualifiedName& table, const 
   return ns;
 }
 
+// One `column = value` of UPDATE SET or ON CONFLICT DO UPDATE SET, as a target entry.
+Result<TargetEntry> BindSetClause(Binder& binder, const sql::SetClause& set,
+                                  const catalog::Table& table, int target_rtindex, Level& level) {
+  if (set.columns.size() != 1) return binder.NotSupported(set.location, "multi-column SET");
+  int attno = -1;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].name == set.columns[0]) attno = static_cast<int>(i);
+  }
+  if (attno < 0) {
+    return binder.ErrorAt(set.location, "column \"" + set.columns[0] + "\" of relation \"" +
+                                            table.name + "\" does not exist");
+  }
+  const catalog::Column& col = table.columns[attno];
+  BoundExprPtr value;
+  if (set.value->kind == sql::ExprKind::kDefault) {
+    BIND_TRY(value, DefaultFor(binder, col, level, set.location));
+  } else {
+    BIND_TRY(BoundExprPtr e, binder.BindExpr(*set.value, level));
+    BIND_TRY(value, AssignCoerce(binder, std::move(e), ParseTypeText(col.type), col.name,
+                                 set.value->location));
+  }
+  TargetEntry t;
+  t.expr = std::move(value);
+  t.name = col.name;
+  t.resno = attno + 1;
+  t.origin_varno = target_rtindex;
+  return t;
+}
+
+// ON CONFLICT (transformOnConflictClause): the arbiter, and for DO UPDATE the EXCLUDED
+// pseudo-relation, the SET list and the WHERE.
+Status BindOnConflict(Binder& binder, const sql::OnConflict& oc, const catalog::Table& table,
+                      Level& level) {
+  Query& q = *level.query;
+  OnConflict bound;
+  for (const sql::IndexKey& k : oc.target) {
+    if (k.column.empty()) return binder.NotSupported(oc.location, "ON CONFLICT on an expression");
+    bound.arbiter_columns.push_back(k.column);
+  }
+  if (oc.target_where) return binder.NotSupported(oc.location, "ON CONFLICT (...) WHERE");
+  bound.constraint = oc.constraint;
+  if (oc.action == sql::OnConflictAction::kUpdate) {
+    bound.action = OnConflict::Action::kUpdate;
+    if (bound.arbiter_columns.empty() && bound.constraint.empty()) {
+      return binder.ErrorAt(oc.location,
+                            "ON CONFLICT DO UPDATE requires inference specification or "
+                            "constraint name",
+                            "For example, ON CONFLICT (column_name).");
+    }
+    RangeTblEntry excluded;
+    excluded.kind = RteKind::kRelation;
+    excluded.table = &table;
+    excluded.alias = "excluded";
+    excluded.alias_written = true;
+    excluded.in_from_clause = false;
+    excluded.column_names = q.rtable[q.result_relation - 1].column_names;
+    excluded.column_types = q.rtable[q.result_relation - 1].column_types;
+    q.rtable.push_back(std::move(excluded));
+    bound.exclusion_rtindex = static_cast<int>(q.rtable.size());
+    level.ns.push_back(Binder::MakeNsItem(q, bound.exclusion_rtindex));
+    level.context = ExprContext::kUpdateSet;
+    for (const sql::SetClause& set : oc.set) {
+      BIND_TRY(TargetEntry t, BindSetClause(binder, set, table, q.result_relation, level));
+      bound.set.push_back(std::move(t));
+    }
+    if (oc.where) {
+      level.context = ExprContext::kWhere;
+      BIND_TRY(bound.where, binder.BindBoolExpr(*oc.where, level, "WHERE"));
+    }
+    level.ns.pop_back();
+  }
+  q.on_conflict = std::move(bound);
+  return Ok{};
+}
+
 }  // namespace
 
 Status Binder::BindReturning(const std::vector<sql::ResultTarget>& returning, Level& level) {
@@ -184,21 +259,8 @@ Result<std::shared_ptr<Query>> Binder::BindInsert(const sql::InsertStmt& insert,
     t.resno = static_cast<int>(i) + 1;
     query->targets.push_back(std::move(t));
   }
-  if (insert.on_conflict) {
-    const sql::OnConflict& oc = *insert.on_conflict;
-    if (oc.action == sql::OnConflictAction::kUpdate) {
-      return NotSupported(oc.location, "ON CONFLICT DO UPDATE");
-    }
-    OnConflict bound;
-    bound.action = OnConflict::Action::kNothing;
-    for (const sql::IndexKey& k : oc.target) {
-      if (k.column.empty()) return NotSupported(oc.location, "ON CONFLICT on an expression");
-      bound.arbiter_columns.push_back(k.column);
-    }
-    bound.constraint = oc.constraint;
-    query->on_conflict = bound;
-  }
   level.ns.push_back(target);
+  if (insert.on_conflict) BIND_CHECK(BindOnConflict(*this, *insert.on_conflict, table, level));
   BIND_CHECK(BindReturning(insert.returning, level));
   return query;
 }
@@ -219,29 +281,7 @@ Result<std::shared_ptr<Query>> Binder::BindUpdate(const sql::UpdateStmt& update,
   const catalog::Table& table = *query->rtable[target.rtindex - 1].table;
   level.context = ExprContext::kUpdateSet;
   for (const sql::SetClause& set : update.set) {
-    if (set.columns.size() != 1) return NotSupported(set.location, "multi-column SET");
-    int attno = -1;
-    for (size_t i = 0; i < table.columns.size(); ++i) {
-      if (table.columns[i].name == set.columns[0]) attno = static_cast<int>(i);
-    }
-    if (attno < 0) {
-      return ErrorAt(set.location, "column \"" + set.columns[0] + "\" of relation \"" + table.name +
-                                       "\" does not exist");
-    }
-    const catalog::Column& col = table.columns[attno];
-    BoundExprPtr value;
-    if (set.value->kind == sql::ExprKind::kDefault) {
-      BIND_TRY(value, DefaultFor(*this, col, level, set.location));
-    } else {
-      BIND_TRY(BoundExprPtr e, BindExpr(*set.value, level));
-      BIND_TRY(value, AssignCoerce(*this, std::move(e), ParseTypeText(col.type), col.name,
-                                   set.value->location));
-    }
-    TargetEntry t;
-    t.expr = std::move(value);
-    t.name = col.name;
-    t.resno = attno + 1;
-    t.origin_varno = target.rtindex;
+    BIND_TRY(TargetEntry t, BindSetClause(*this, set, table, target.rtindex, level));
     query->targets.push_back(std::move(t));
   }
   if (update.where) {

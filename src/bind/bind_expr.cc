@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "binder_impl.h"
+#include "dbopt/bind/fold.h"
 #include "dbopt/sql/type_name.h"
 
 namespace dbopt::bind::internal {
@@ -364,55 +365,58 @@ Result<BoundExprPtr> Binder::BindCase(const sql::Expr& expr, Level& level) {
   return At(std::move(e), expr.location);
 }
 
-// transformAExprIn: constants of one common type become `x = ANY ('{...}'::t[])`; a list with
-// column references becomes an OR of equalities (NOT IN: AND of <>).
+// transformAExprIn: the items without column references of this level ("non-vars"), when there
+// are at least two and they share a type with x, become `x = ANY (ARRAY[...])` (an array
+// constant once folded, '{1,2,3}'::integer[]); the others are OR-ed equalities (NOT IN: AND of
+// <>).
 Result<BoundExprPtr> Binder::BindIn(const sql::Expr& expr, Level& level) {
   const int loc = expr.location;
   BIND_TRY(BoundExprPtr x, BindExpr(*expr.children[0], level));
-  std::vector<BoundExprPtr> items;
-  bool all_const = true;
+  std::vector<BoundExprPtr> vars;
+  std::vector<BoundExprPtr> nonvars;
   for (size_t i = 1; i < expr.children.size(); ++i) {
     BIND_TRY(BoundExprPtr item, BindExpr(*expr.children[i], level));
-    all_const &= item->kind == BoundKind::kConst;
-    items.push_back(std::move(item));
+    (VarNos(*item).empty() ? nonvars : vars).push_back(std::move(item));
   }
   const std::string op = expr.negated ? "<>" : "=";
-  if (all_const && items.size() > 1) {
+  std::vector<BoundExprPtr> terms;
+  if (nonvars.size() > 1) {
     std::vector<BoundExprPtr> all;
     all.push_back(Clone(*x));
-    for (const BoundExprPtr& i : items) all.push_back(Clone(*i));
-    auto common = CommonType(all, "IN", loc);
-    if (common.ok()) {
-      Type elem = common.value();
+    for (const BoundExprPtr& i : nonvars) all.push_back(Clone(*i));
+    if (CommonType(all, "IN", loc).ok()) {
+      Type elem = all[0]->type;
+      elem.length = elem.scale = -1;
       // The right operand type of x op elem decides the array type (varchar → text).
-      BIND_TRY(BoundExprPtr probe, MakeOperator(op, std::move(x), MakeConst(elem, ""), loc));
+      BIND_TRY(BoundExprPtr probe, MakeOperator(op, Clone(*x), MakeConst(elem, ""), loc));
       elem = probe->args[1]->type;
-      std::string value = "{";
-      for (size_t i = 0; i < items.size(); ++i) {
-        BIND_TRY(BoundExprPtr c, Coerce(std::move(items[i]), elem, false, loc));
-        if (c->kind != BoundKind::kConst) {
-          return NotSupported(loc, "IN list constants that need a type conversion");
-        }
-        value += (i > 0 ? "," : "") + ArrayLiteralElement(*c);
-      }
-      value += "}";
       Type array_type = elem;
       array_type.array = true;
-      array_type.length = -1;
+      auto array = std::make_unique<BoundExpr>(BoundKind::kArray);
+      array->type = array_type;
+      array->location = loc;
+      for (BoundExprPtr& item : nonvars) {
+        BIND_TRY(BoundExprPtr c, Coerce(std::move(item), elem, false, loc));
+        array->args.push_back(std::move(c));
+      }
       auto saop = std::make_unique<BoundExpr>(BoundKind::kScalarArrayOp);
       saop->name = op;
       saop->op_class = ClassifyOperator(op);
       saop->use_or = !expr.negated;
       saop->type = T(TypeId::kBool);
+      saop->location = loc;
       saop->args.push_back(std::move(probe->args[0]));
-      saop->args.push_back(MakeConst(array_type, value));
-      return At(std::move(saop), loc);
+      // eval_const_expressions turns an ARRAY[] of constants into one array constant.
+      saop->args.push_back(FoldConstants(std::move(array)));
+      terms.push_back(std::move(saop));
+      nonvars.clear();
     }
   }
-  std::vector<BoundExprPtr> terms;
-  for (BoundExprPtr& item : items) {
-    BIND_TRY(BoundExprPtr cmp, MakeOperator(op, Clone(*x), std::move(item), loc));
-    terms.push_back(std::move(cmp));
+  for (std::vector<BoundExprPtr>* list : {&nonvars, &vars}) {
+    for (BoundExprPtr& item : *list) {
+      BIND_TRY(BoundExprPtr cmp, MakeOperator(op, Clone(*x), std::move(item), loc));
+      terms.push_back(std::move(cmp));
+    }
   }
   if (terms.size() == 1) return std::move(terms[0]);
   return At(MakeBool(expr.negated ? BoundKind::kAnd : BoundKind::kOr, std::move(terms)), loc);

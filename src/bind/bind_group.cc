@@ -118,7 +118,8 @@ Status Binder::BindWindows(const sql::SelectStmt& select, Level& level) {
 // primary key is grouped (functional dependency).
 Status Binder::CheckGrouping(Level& level) {
   Query& q = *level.query;
-  if (!q.has_aggs && q.group_by.empty()) return Ok{};
+  // parseCheckAggregates runs for aggregates, GROUP BY, or HAVING (which groups on its own).
+  if (!q.has_aggs && q.group_by.empty() && !q.having) return Ok{};
   std::vector<const BoundExpr*> groups;
   for (const SortGroupClause& g : q.group_by) {
     if (const TargetEntry* t = q.FindSortGroupTarget(g.tle_ref)) groups.push_back(t->expr.get());

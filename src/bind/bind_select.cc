@@ -18,7 +18,7 @@ Result<BoundExprPtr> BindLimit(Binder& binder, const sql::Expr& expr, Level& lev
   level.context = ExprContext::kLimit;
   BIND_TRY(BoundExprPtr e, binder.BindExpr(expr, level));
   level.context = ExprContext::kNone;
-  if (VarNos(*e).size() > 0) {
+  if (!VarNos(*e).empty()) {
     return binder.ErrorAt(expr.location,
                           std::string("argument of ") + clause + " must not contain variables");
   }
@@ -112,7 +112,6 @@ Result<std::shared_ptr<Query>> Binder::BindSelect(const sql::SelectStmt& select,
   if (select.having) {
     level.context = ExprContext::kHaving;
     BIND_TRY(query->having, BindBoolExpr(*select.having, level, "HAVING"));
-    query->has_aggs = true;  // HAVING makes the query grouped even without aggregates
   }
   level.context = ExprContext::kOrderBy;
   BIND_TRY(query->order_by, BindOrderBy(select.order_by, level, true));

@@ -20,6 +20,16 @@ bool IsLeaf(const sql::SelectStmt& s) {
          !s.locking.empty();
 }
 
+// exprLocation of a raw expression: the leftmost of the node and its first operand.
+int LeftmostLocation(const sql::Expr& e) {
+  int loc = e.location;
+  if (!e.children.empty() && e.children[0]) {
+    const int first = LeftmostLocation(*e.children[0]);
+    if (first >= 0 && (loc < 0 || first < loc)) loc = first;
+  }
+  return loc;
+}
+
 struct SetOpBuilder {
   Binder& binder;
   Level& level;
@@ -95,6 +105,16 @@ Result<std::shared_ptr<Query>> Binder::BindSetOperation(const sql::SelectStmt& s
     query->targets.push_back(std::move(t));
   }
   // ORDER BY / LIMIT see only the result columns, by name or position.
+  for (const sql::SortItem& item : select.order_by) {
+    const sql::Expr& e = *item.expr;
+    const bool by_name = e.kind == sql::ExprKind::kColumnRef && e.names.size() == 1;
+    const bool by_position =
+        e.kind == sql::ExprKind::kConst && e.const_kind == sql::ConstKind::kInteger;
+    if (!by_name && !by_position) {
+      return ErrorAt(LeftmostLocation(e), "invalid UNION/INTERSECT/EXCEPT ORDER BY clause",
+                     "Only result column names can be used, not expressions or functions.");
+    }
+  }
   level.context = ExprContext::kOrderBy;
   BIND_TRY(query->order_by, BindOrderBy(select.order_by, level, false));
   for (const TargetEntry& t : query->targets) {

@@ -169,9 +169,9 @@ BoundExprPtr EvalCast(const BoundExpr& e) {
   const TypeId from = a.type.id;
   const bool from_text = internal::IsStringType(a.type) || from == TypeId::kUnknown;
   if (to.array || a.type.array) return nullptr;
-  if (auto limit = IntLimit(to.id)) {
+  if (IntLimit(to.id)) {
     if (internal::IsInteger(from) || from_text) {
-      auto v = ParseInt(from_text ? a.value : a.value);
+      auto v = ParseInt(a.value);
       return v ? IntConst(to.id, *v) : nullptr;
     }
     if (from == TypeId::kNumeric) {
@@ -405,6 +405,10 @@ void FoldConstants(Query& query) {
   }
   for (TargetEntry& t : query.targets) fold(t.expr);
   for (TargetEntry& t : query.returning) fold(t.expr);
+  if (query.on_conflict) {
+    for (TargetEntry& t : query.on_conflict->set) fold(t.expr);
+    fold(query.on_conflict->where);
+  }
   fold(query.having);
   fold(query.limit_count);
   fold(query.limit_offset);

@@ -61,7 +61,7 @@ int DaysInMonth(int64_t y, int m) {
 }
 
 std::string Plural(int64_t n, const char* unit) {
-  return std::to_string(n) + " " + unit + (n == 1 || n == -1 ? "" : "s");
+  return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");  // interval_out: "-1 days"
 }
 
 }  // namespace

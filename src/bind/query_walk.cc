@@ -37,6 +37,10 @@ void ForEachQueryExpr(const Query& query, const std::function<void(const BoundEx
   ForEachJoinQual(query.jointree, visit);
   for (const TargetEntry& t : query.targets) visit(*t.expr);
   for (const TargetEntry& t : query.returning) visit(*t.expr);
+  if (query.on_conflict) {
+    for (const TargetEntry& t : query.on_conflict->set) visit(*t.expr);
+    if (query.on_conflict->where) visit(*query.on_conflict->where);
+  }
   if (query.having) visit(*query.having);
   if (query.limit_offset) visit(*query.limit_offset);
   if (query.limit_count) visit(*query.limit_count);

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <pg_query.h>
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <memory>
 
@@ -34,6 +36,36 @@ bool TooDeep(std::string_view sql) {
          internal::EstimateNestingDepth(sql) > kLibraryDepthLimit;
 }
 
+// The transform recurses once per level of the parse tree, up to kMaxNestingDepth levels: more
+// than a default 8 MB stack holds in sanitizer and debug builds (about 5 KB a level there). Deep
+// trees are therefore transformed on a thread of its own with a large stack (virtual memory:
+// only the pages used are touched). kDeepTree counts JSON levels, about 3 per SQL level.
+constexpr size_t kDeepTree = 300;
+constexpr size_t kLargeStackBytes = size_t{256} << 20;
+
+template <typename F>
+void RunWithLargeStack(bool deep, F&& work) {
+  struct Job {
+    F* work;
+    static void* Run(void* job) {
+      (*static_cast<Job*>(job)->work)();
+      return nullptr;
+    }
+  } job{&work};
+  pthread_attr_t attr;
+  pthread_t thread;
+  if (deep && pthread_attr_init(&attr) == 0) {
+    const bool created = pthread_attr_setstacksize(&attr, kLargeStackBytes) == 0 &&
+                         pthread_create(&thread, &attr, &Job::Run, &job) == 0;
+    pthread_attr_destroy(&attr);
+    if (created) {
+      pthread_join(thread, nullptr);
+      return;
+    }
+  }
+  work();  // shallow, or no thread could be made: the caller's stack
+}
+
 // One libpg_query parse (pg_query_parse: the raw parse tree as JSON), read into a JsonTree.
 // pg_query_parse_protobuf would save the JSON reading but costs several times as much in
 // libpg_query itself (libpg_query 15-4.0: protobuf-c packing; see bench/parse_bench.cc).
@@ -52,6 +84,7 @@ class PgParse {
   const PgQueryError* error() const { return result_.error; }
   // The {"version": ..., "stmts": [...]} object; none when the JSON could not be read.
   internal::JsonValue tree() const { return ok_ ? tree_.root() : internal::JsonValue(); }
+  bool deep() const { return tree_.depth() > kDeepTree; }
 
  private:
   PgQueryParseResult result_;
@@ -112,7 +145,8 @@ void ParseEachStatement(const SourceText& source, ParsedFile* out) {
       continue;
     }
     const size_t before = out->statements.size();
-    AddStatements(source, parse.tree(), span.begin, span.end, out);
+    RunWithLargeStack(parse.deep(),
+                      [&] { AddStatements(source, parse.tree(), span.begin, span.end, out); });
     // The parser saw only this statement: its leading comments come from the splitter.
     if (out->statements.size() == before + 1)
       out->statements.back().leading_comments = span.leading_comments;
@@ -135,7 +169,8 @@ ParsedFile ParseFile(const SourceText& source) {
   if (!has_nul && !TooDeep(text)) {
     PgParse parse(text.c_str());
     if (parse.error() == nullptr && parse.tree()) {
-      AddStatements(source, parse.tree(), 0, text.size(), &out);
+      RunWithLargeStack(parse.deep(),
+                        [&] { AddStatements(source, parse.tree(), 0, text.size(), &out); });
       return out;
     }
   }

@@ -230,6 +230,7 @@ bool JsonTree::Parse(std::string_view json, std::string* error) {
   }
   json_ = json;
   items_.clear();
+  depth_ = 0;
   if (json.size() >= std::numeric_limits<uint32_t>::max()) {
     *error = "parse tree too large";
     return false;
@@ -254,6 +255,7 @@ bool JsonTree::Parse(std::string_view json, std::string* error) {
     if (*p == '{' || *p == '[') {
       item.kind = *p == '{' ? JsonKind::kObject : JsonKind::kArray;
       open.push_back(index);
+      if (open.size() > depth_) depth_ = open.size();
       ++p;
       if (*p <= ' ') p = SkipSpace(p, end);
       if (*p != '}' && *p != ']') {  // not empty: on to the first element

@@ -44,6 +44,7 @@ class JsonTree {
   // std::string are); false with `error` set when it is malformed.
   bool Parse(std::string_view json, std::string* error);
   JsonValue root() const;
+  size_t depth() const { return depth_; }  // the deepest nesting of arrays and objects
 
  private:
   friend class JsonValue;
@@ -63,6 +64,7 @@ class JsonTree {
 
   std::string_view json_;
   std::vector<Item> items_;
+  size_t depth_ = 0;
 };
 
 // A value of a JsonTree, or "none" (a missing member). Cheap to copy.

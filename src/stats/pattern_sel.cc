@@ -203,6 +203,36 @@ bool IsPatternSubject(TypeId t) {
          t == TypeId::kBpchar || t == TypeId::kBytea;
 }
 
+// The non-exact part of PG15 patternsel_common: histogram_selectivity of the pattern (>= 100
+// entries), else the prefix/rest heuristic alone (< 10) or blended with weight n/100; clamped to
+// [0.0001, 0.9999]; then s * (1 - nullfrac - sum(mcv)) + the MCVs matching the pattern.
+double InexactPatternSel(const EstimationContext& ctx, const VarStats& var, OpClass positive,
+                         const std::string& pattern, const FixedPrefix& fp,
+                         const ConstValue& prefix) {
+  StatValue pattern_value;
+  pattern_value.domain = ValueDomain::kString;
+  pattern_value.type = TypeId::kText;
+  pattern_value.text = pattern;
+  int hist_size = 0;
+  double selec = HistogramSelectivity(ctx, var, positive, pattern_value, true, 10, 1, &hist_size);
+  if (hist_size < 100) {
+    double prefixsel =
+        fp.status == PrefixStatus::kPartial ? PrefixSelectivity(ctx, var, prefix) : 1.0;
+    double heursel = prefixsel * fp.rest_selec;
+    if (selec < 0) {
+      selec = heursel;
+    } else {
+      double hist_weight = hist_size / 100.0;
+      selec = selec * hist_weight + heursel * (1.0 - hist_weight);
+    }
+  }
+  selec = std::min(std::max(selec, 0.0001), 0.9999);
+  double sumcommon = 0;
+  double mcv_selec = McvSelectivity(ctx, var, positive, pattern_value, true, &sumcommon);
+  selec *= 1.0 - var.NullFrac() - sumcommon;
+  return selec + mcv_selec;
+}
+
 }  // namespace
 
 // PG15 patternsel_common. Needs `var OP const` with the Var on the left, a text/name/bpchar/bytea
@@ -243,29 +273,7 @@ double PatternSel(const EstimationContext& ctx, OpClass op, const bind::BoundExp
   if (fp.status == PrefixStatus::kExact) {
     result = VarEqConst(ctx, var, prefix, false);
   } else {
-    StatValue pattern_value;
-    pattern_value.domain = ValueDomain::kString;
-    pattern_value.type = TypeId::kText;
-    pattern_value.text = patt->text;
-    int hist_size = 0;
-    double selec = HistogramSelectivity(ctx, var, positive, pattern_value, true, 10, 1, &hist_size);
-    if (hist_size < 100) {
-      double prefixsel =
-          fp.status == PrefixStatus::kPartial ? PrefixSelectivity(ctx, var, prefix) : 1.0;
-      double heursel = prefixsel * fp.rest_selec;
-      if (selec < 0) {
-        selec = heursel;
-      } else {
-        double hist_weight = hist_size / 100.0;
-        selec = selec * hist_weight + heursel * (1.0 - hist_weight);
-      }
-    }
-    selec = std::min(std::max(selec, 0.0001), 0.9999);
-    double sumcommon = 0;
-    double mcv_selec = McvSelectivity(ctx, var, positive, pattern_value, true, &sumcommon);
-    selec *= 1.0 - nullfrac - sumcommon;
-    selec += mcv_selec;
-    result = selec;
+    result = InexactPatternSel(ctx, var, positive, patt->text, fp, prefix);
   }
   if (negate) result = 1.0 - result - nullfrac;
   return ClampProbability(result);

@@ -106,8 +106,11 @@ std::optional<double> ParseTimeValue(bind::TypeId type, const std::string& text)
       return days * kUsecsPerDay;
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-      if (!ReadDate(c, &days) || !c.Eat(' ') || !ReadTime(c, &usecs)) return std::nullopt;
-      if (type == TypeId::kTimestampTz && !ReadZone(c, &zone)) return std::nullopt;
+      // The time of day is optional (midnight), 'T' may separate it; a timestamptz constant
+      // without an offset is taken as UTC (PostgreSQL would use the session's TimeZone).
+      if (!ReadDate(c, &days)) return std::nullopt;
+      if ((c.Eat(' ') || c.Eat('T')) && !ReadTime(c, &usecs)) return std::nullopt;
+      if (type == TypeId::kTimestampTz && !c.AtEnd() && !ReadZone(c, &zone)) return std::nullopt;
       if (!c.AtEnd()) return std::nullopt;
       return days * kUsecsPerDay + usecs - zone * kUsecsPerSecond;
     case TypeId::kTime:

@@ -141,7 +141,7 @@ VarStats ExamineVariable(const EstimationContext& ctx, const BoundExpr& node, in
   if (onerel != 0 && rel_at(onerel)) {
     out.relid = onerel;
     out.rel = rel_at(onerel);
-    // Expression-index statistics would apply here; dbopt does not match index expressions yet.
+    ExamineIndexExpressions(ctx, base, &out);
   }
   return out;
 }

@@ -30,6 +30,11 @@ struct VarStats {
   bool IsVar() const { return node && node->kind == bind::BoundKind::kVar; }
 };
 
+// The part of examine_variable that looks for an index whose expression key equals `expr` (an
+// expression of out->rel) and takes that index column's statistics (index_expression.cc).
+void ExamineIndexExpressions(const EstimationContext& ctx, const bind::BoundExpr& expr,
+                             VarStats* out);
+
 // PG15 examine_variable. var_relid != 0 treats Vars of other relations as constants.
 VarStats ExamineVariable(const EstimationContext& ctx, const bind::BoundExpr& node, int var_relid);
 

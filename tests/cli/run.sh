@@ -58,8 +58,14 @@ expect_exit 0 lint --fail-on error samples/lint/migrations/004_loyalty.sql
 expect_exit 1 lint --fail-on warning samples/lint/migrations/004_loyalty.sql
 expect_output '^DB410  implicit-cast-defeats-index' lint --list-rules
 
+expect_exit 2 replay
+expect_exit 2 replay /nonexistent/trace.jsonl
+expect_exit 2 replay samples/traces/shop.jsonl --format yaml
+expect_exit 0 replay samples/traces/shop.jsonl --format json
+expect_output '"events": 61' replay samples/traces/shop.jsonl --format json
+
 # Every subcommand's --help exits 0, and every long option it lists is in the man page.
-subcommands=("parse" "catalog" "catalog import" "catalog show" "catalog validate" "catalog diff" "lint")
+subcommands=("parse" "replay" "catalog" "catalog import" "catalog show" "catalog validate" "catalog diff" "lint")
 for sub in "${subcommands[@]}"; do
   read -r -a words <<<"$sub"
   expect_exit 0 "${words[@]}" --help

@@ -27,6 +27,7 @@ SELECT i,
        CASE WHEN i % 2 = 1 THEN i % 1000 END
 FROM generate_series(1, 20000) AS i;
 CREATE INDEX items_val_idx ON items (val);
+CREATE INDEX items_lower_name_idx ON items (lower(name));
 
 CREATE TABLE orders (
   id integer PRIMARY KEY,

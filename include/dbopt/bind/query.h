@@ -70,11 +70,11 @@ struct JoinNode {
 
 struct TargetEntry {
   BoundExprPtr expr;
-  std::string name;          // output column name as PostgreSQL derives it ("?column?", "sum")
-  int resno = 0;             // 1-based position
-  bool resjunk = false;      // ORDER BY/GROUP BY expressions not in the SELECT list
-  int sortgroupref = 0;      // referenced by SortGroupClause::tle_ref; 0 = none
-  int origin_varno = 0;      // for a plain column: where it comes from (UPDATE targets etc.)
+  std::string name;      // output column name as PostgreSQL derives it ("?column?", "sum")
+  int resno = 0;         // 1-based position
+  bool resjunk = false;  // ORDER BY/GROUP BY expressions not in the SELECT list
+  int sortgroupref = 0;  // referenced by SortGroupClause::tle_ref; 0 = none
+  int origin_varno = 0;  // for a plain column: where it comes from (UPDATE targets etc.)
 };
 
 // One ORDER BY / GROUP BY / DISTINCT item: which target entry, and how it sorts.
@@ -111,7 +111,7 @@ struct CommonTable {
   std::string name;
   std::shared_ptr<Query> query;
   enum class Materialized { kDefault, kAlways, kNever } materialized = Materialized::kDefault;
-  bool recursive = false;  // references itself
+  bool recursive = false;   // references itself
   int reference_count = 0;  // references in the query (PostgreSQL inlines a CTE used once)
 };
 
@@ -119,6 +119,11 @@ struct OnConflict {
   enum class Action { kNothing, kUpdate } action = Action::kNothing;
   std::vector<std::string> arbiter_columns;
   std::string constraint;
+  // DO UPDATE: the SET targets (resno = the column's number) over the target relation and
+  // EXCLUDED (range-table entry exclusion_rtindex), and the optional WHERE.
+  std::vector<TargetEntry> set;
+  BoundExprPtr where;
+  int exclusion_rtindex = 0;
 };
 
 struct Query {

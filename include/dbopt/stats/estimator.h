@@ -48,7 +48,8 @@ struct SpecialJoin {
   double inner_rel_rows = -1;
 };
 
-struct ParsedStatsCache;  // the stats module's parsed MCV lists and histograms
+struct ParsedStatsCache;      // the stats module's parsed MCV lists and histograms
+struct IndexExpressionCache;  // and its bound index expressions
 
 struct EstimationContext {
   const catalog::Catalog* catalog = nullptr;
@@ -63,6 +64,7 @@ struct EstimationContext {
   // Statistics arrays read into typed values on first use (filled by the stats module; the
   // catalog must not change while a context is in use).
   mutable std::shared_ptr<ParsedStatsCache> parsed_stats;
+  mutable std::shared_ptr<IndexExpressionCache> index_expressions;
 };
 
 // PG15 costsize.c MAXIMUM_ROWCOUNT and clamp_row_est: NaN or > 1e100 -> 1e100; <= 1 -> 1;

@@ -79,6 +79,11 @@ TEST_CASE("BETWEEN, IN lists, ANY/ALL and NOT IN") {
   CHECK(Where("o_orderkey in (1, o_custkey)") ==
         "((orders.o_orderkey = 1) OR (orders.o_orderkey = orders.o_custkey))");
   CHECK(Where("o_orderkey in (7)") == "(orders.o_orderkey = 7)");
+  CHECK(Where("o_totalprice in (1, 2.5)") == "(orders.o_totalprice = ANY ('{1,2.5}'::numeric[]))");
+  CHECK(Where("o_orderkey in ($1, $2)") == "(orders.o_orderkey = ANY (ARRAY[$1, $2]))");
+  CHECK(Where("o_orderkey not in (1, 2, o_custkey)") ==
+        "((orders.o_orderkey <> ALL ('{1,2}'::integer[])) AND (orders.o_orderkey <> "
+        "orders.o_custkey))");
   CHECK(Where("o_orderkey = any('{1,2}')") == "(orders.o_orderkey = ANY ('{1,2}'::integer[]))");
   CHECK(Where("'x' = any(tags)", "events") == "('x'::text = ANY (events.tags))");
 }

@@ -51,6 +51,12 @@ TEST_CASE("grouping and aggregate errors") {
         "q.sql:1:28: error: aggregate functions are not allowed in WHERE");
   CHECK(ErrorLine("select sum(count(*)) from orders") ==
         "q.sql:1:12: error: aggregate function calls cannot be nested");
+  CHECK(ErrorLine("select o_custkey from orders having 1 > 0") ==
+        "q.sql:1:8: error: column \"orders.o_custkey\" must appear in the GROUP BY clause or be "
+        "used in an aggregate function");
+  auto having_only = BindOk("select 1 from orders having 1 > 0");
+  REQUIRE(having_only.get() != nullptr);
+  CHECK_FALSE(having_only->has_aggs);
   CHECK(ErrorLine("select row_number() from orders") ==
         "q.sql:1:8: error: window function row_number requires an OVER clause");
   CHECK(ErrorLine("select o_custkey from orders order by 3") ==
@@ -138,6 +144,13 @@ TEST_CASE("set operations: a tree over subquery leaves, with resolved column typ
   CHECK(q->set_operations->column_types[0] == MakeType(TypeId::kNumeric));
   CHECK(q->rtable.size() == 3);
   CHECK(q->rtable[2].alias == "*SELECT* 3");
+  CHECK(BindText("select o_orderkey from orders union select o_custkey from orders order by "
+                 "o_orderkey + 1") ==
+        "q.sql:1:75: error: invalid UNION/INTERSECT/EXCEPT ORDER BY clause\n"
+        " 1 | select o_orderkey from orders union select o_custkey from orders order by "
+        "o_orderkey + 1\n"
+        "   |                                                                           ^\n"
+        "hint: Only result column names can be used, not expressions or functions.\n");
   CHECK(ErrorLine("select 1, 2 union select 1") ==
         "q.sql:1:1: error: each UNION query must have the same number of columns");
   CHECK(ErrorLine("select 1 union select 'a'::text") ==
@@ -169,8 +182,21 @@ TEST_CASE("INSERT, UPDATE, DELETE and RETURNING") {
         "c.c_custkey) AND ((c.c_name)::text = $1)) RETURNING o.o_orderkey");
   CHECK(BindText("delete from orders using customer where o_custkey = c_custkey") ==
         "DELETE FROM orders, customer WHERE (orders.o_custkey = customer.c_custkey)");
-  CHECK(ErrorLine("insert into events (id) values (1) on conflict (id) do update set kind = 'x'") ==
-        "q.sql:1:36: error: not supported: ON CONFLICT DO UPDATE");
+  auto upsert = BindOk(
+      "insert into events as e (id, kind) values (1, 'a') on conflict (id) do "
+      "update set kind = excluded.kind || e.kind where e.flag");
+  REQUIRE(upsert.get() != nullptr);
+  REQUIRE(upsert->on_conflict.has_value());
+  CHECK(upsert->on_conflict->action == OnConflict::Action::kUpdate);
+  CHECK(upsert->on_conflict->exclusion_rtindex == 2);
+  REQUIRE(upsert->on_conflict->set.size() == 1);
+  CHECK(upsert->on_conflict->set[0].resno == 2);
+  CHECK(DebugString(*upsert->on_conflict->set[0].expr, upsert.get()) ==
+        "(excluded.kind || e.kind)");
+  CHECK(DebugString(*upsert->on_conflict->where, upsert.get()) == "e.flag");
+  CHECK(ErrorLine("insert into events (id) values (1) on conflict do update set kind = 'x'") ==
+        "q.sql:1:36: error: ON CONFLICT DO UPDATE requires inference specification or "
+        "constraint name");
 }
 
 }  // namespace dbopt::bind

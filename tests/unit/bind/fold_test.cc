@@ -61,6 +61,8 @@ TEST_CASE("dates, timestamps and intervals") {
   CHECK(Folded("interval '1 year 2 months 3 days 04:05:06'") ==
         "'1 year 2 mons 3 days 04:05:06'::interval");
   CHECK(Folded("'1995-1-5'::date") == "'1995-01-05'::date");
+  CHECK(Folded("interval '1 day ago'") == "'-1 days'::interval");
+  CHECK(Folded("interval '-1 hour'") == "'-01:00:00'::interval");
   CHECK(Folded("now() + interval '1 day'") == "(now() + '1 day'::interval)");
   CHECK(FoldedWhere("l_shipdate <= date '1998-12-01' - interval '90' day") ==
         "(lineitem.l_shipdate <= '1998-09-02 00:00:00'::timestamp without time zone)");

@@ -168,3 +168,25 @@ TEST_CASE("stats: ARRAY[...] and non-constant arrays in = ANY") {
 
 }  // namespace
 }  // namespace dbopt::stats::testing
+
+namespace dbopt::stats::testing {
+namespace {
+
+TEST_CASE("stats: merge scan fractions from both sides' ranges (mergejoinscansel)") {
+  catalog::Catalog cat = TestCatalog();
+  cat.tables[1].column_stats["a"].histogram_bounds = {"0", "20", "40"};  // u.a in [0, 40]
+  Estimation e(cat, "SELECT * FROM t, u WHERE t.a = u.a");
+  MergeScanSelectivity m = MergeJoinScanSelectivity(e.ctx, *e.join_quals[0], false, false);
+  // t stops at u's maximum: P(t.a <= 40) = (1 - 0.15) * 4/10 + 0.15; u is read to the end.
+  CHECK(m.left_end == doctest::Approx((1 - F4(0.1) - F4(0.05)) * 0.4 + F4(0.1) + F4(0.05)));
+  CHECK(m.right_end == 1);
+  // u starts at t's minimum 0: P(u.a < 0) is the histogram's lower clamp 0.01/2; t starts at 0.
+  CHECK(m.right_start == doctest::Approx((1 - F4(0.1) - F4(0.2) - F4(0.1)) * 0.005));
+  CHECK(m.left_start == 0);
+  // NULLS FIRST adds the null fraction to both ends of u's scan.
+  MergeScanSelectivity n = MergeJoinScanSelectivity(e.ctx, *e.join_quals[0], false, true);
+  CHECK(n.right_start == doctest::Approx(m.right_start + F4(0.1)));
+}
+
+}  // namespace
+}  // namespace dbopt::stats::testing

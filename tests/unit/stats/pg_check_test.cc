@@ -3,14 +3,16 @@
 //   DBOPT_STATS_CHECK_CASES    one case per line: name|kind|PostgreSQL's Plan Rows|SQL for dbopt
 // kind: scan (the WHERE clause's base relation rows), inner/left/full/semi/anti (the join of the
 // two FROM tables, the first outer), group (estimate_num_groups of GROUP BY over the FROM rows).
-// Each case is estimated twice: with clauses from the tests' own binder (test_binder.h) and from
-// bind::Bind, the binder the planner uses. Prints one line per case and fails when either
-// estimate differs from PostgreSQL's by more than one row. Without the variables the case is
-// skipped.
+// Each case is estimated twice: with clauses from bind::Bind, the binder the planner uses, and
+// from the tests' own binder (test_binder.h; "=" in the table when it does not support the SQL).
+// Prints one line per case and fails when either estimate differs from PostgreSQL's by more than
+// one row. Without the variables the case is skipped.
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include <doctest/doctest.h>
 
@@ -46,8 +48,8 @@ TEST_CASE("stats check: row estimates agree with PostgreSQL 15" *
   REQUIRE(in.good());
   std::string line;
   int total = 0, agree = 0;
-  std::printf("%-22s %-6s %10s %10s %10s %8s  %s\n", "case", "kind", "postgres", "dbopt",
-              "via-bind", "q-error", "SQL");
+  std::printf("%-22s %-6s %10s %10s %10s %8s  %s\n", "case", "kind", "postgres", "test-bind",
+              "dbopt", "q-error", "SQL");
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     std::stringstream fields(line);
@@ -58,19 +60,29 @@ TEST_CASE("stats check: row estimates agree with PostgreSQL 15" *
     std::getline(fields, sql);
     double pg = std::strtod(pg_text.c_str(), nullptr);
     double est = -1, bound = -1;
+    bool test_binder_unsupported = false;
     std::string error;
     try {
-      est = Estimate(*cat, kind, sql, false);
       bound = Estimate(*cat, kind, sql, true);
+      est = Estimate(*cat, kind, sql, false);
     } catch (const std::exception& ex) {
-      error = ex.what();
+      // Constructs the tests' own binder does not know (function calls) are checked through
+      // bind::Bind only.
+      test_binder_unsupported = std::string(ex.what()).rfind("test binder:", 0) == 0;
+      if (test_binder_unsupported) {
+        est = bound;
+      } else {
+        error = ex.what();
+      }
     }
-    double q = est > 0 && pg > 0 ? std::max(est / pg, pg / est) : 0;
+    double q = bound > 0 && pg > 0 ? std::max(bound / pg, pg / bound) : 0;
     bool ok = error.empty() && std::fabs(est - pg) <= 1.0 && std::fabs(bound - pg) <= 1.0;
     ++total;
     agree += ok ? 1 : 0;
-    std::printf("%-22s %-6s %10.0f %10.0f %10.0f %8.4f  %s%s\n", name.c_str(), kind.c_str(), pg,
-                est, bound, q, ok ? "" : "MISMATCH ", error.empty() ? sql.c_str() : error.c_str());
+    std::string est_text = test_binder_unsupported ? "=" : std::to_string(std::lround(est));
+    std::printf("%-22s %-6s %10.0f %10s %10.0f %8.4f  %s%s\n", name.c_str(), kind.c_str(), pg,
+                est_text.c_str(), bound, q, ok ? "" : "MISMATCH ",
+                error.empty() ? sql.c_str() : error.c_str());
     CHECK_MESSAGE(ok, name << ": PostgreSQL " << pg << ", dbopt " << est << " " << error);
   }
   std::printf("stats-check: %d of %d estimates agree with PostgreSQL\n", agree, total);

@@ -119,6 +119,24 @@ TEST_CASE("stats: IN lists, NOT IN, OR, NULL and boolean tests") {
   CHECK(Sel("false") == 0);
 }
 
+TEST_CASE("stats: expressions use their expression index's statistics") {
+  catalog::Catalog cat = TestCatalog();
+  const std::string sql = "SELECT * FROM t WHERE lower(b) = 'abc'";
+  CHECK(Estimation(cat, sql, true).Selectivity() == doctest::Approx(kDefaultEqSel));
+  catalog::Index idx;
+  idx.name = "t_lower_b";
+  idx.table = "t";
+  catalog::IndexKey key;
+  key.expression = "lower(b)";
+  idx.keys = {key};
+  idx.expression_stats["lower"] = Stats(0.1, -0.5, {"abc"}, {0.3}, {});
+  cat.indexes.push_back(idx);
+  CHECK(Estimation(cat, sql, true).Selectivity() == doctest::Approx(F4(0.3)));
+  // A different expression does not match.
+  CHECK(Estimation(cat, "SELECT * FROM t WHERE upper(b) = 'abc'", true).Selectivity() ==
+        doctest::Approx(kDefaultEqSel));
+}
+
 TEST_CASE("stats: clamp_row_est and base relation rows") {
   CHECK(ClampRowEst(0.3) == 1);
   CHECK(ClampRowEst(2.5) == 2);

@@ -34,6 +34,10 @@ TEST_CASE("stats values: ISO dates and times are microseconds since 2000-01-01")
   // timestamptz: the offset is removed (+01 is one hour ahead of UTC).
   CHECK(ParseTimeValue(bind::TypeId::kTimestampTz, "2000-01-01 01:00:00+01") == 0);
   CHECK(ParseTimeValue(bind::TypeId::kTime, "01:00:00") == 3600e6);
+  // Constants written without a time of day or offset: midnight, UTC.
+  CHECK(ParseTimeValue(bind::TypeId::kTimestamp, "2000-01-02") == 86400e6);
+  CHECK(ParseTimeValue(bind::TypeId::kTimestampTz, "2000-01-01T01:00:00") == 3600e6);
+  CHECK(!ParseTimeValue(bind::TypeId::kTimestamp, "2000-01-01 x").has_value());
   CHECK(*ParseTimeValue(bind::TypeId::kDate, "infinity") > 1e300);
 }
 

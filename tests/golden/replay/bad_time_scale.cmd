@@ -1,0 +1,1 @@
+replay samples/traces/shop.jsonl --time-scale -2

@@ -1,0 +1,1 @@
+replay samples/traces/shop.jsonl --top 1 --emit-workload -

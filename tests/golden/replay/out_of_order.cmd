@@ -1,0 +1,1 @@
+replay tests/golden/replay/out_of_order.jsonl --strict

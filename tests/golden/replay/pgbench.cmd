@@ -1,0 +1,1 @@
+replay tests/data/trace/pgbench.log --pool max=1

@@ -1,0 +1,1 @@
+replay samples/traces/shop.jsonl --route strategy=range,key=id

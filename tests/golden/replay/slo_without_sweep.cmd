@@ -1,0 +1,1 @@
+replay samples/traces/shop.jsonl --slo "p99_wait<5ms"

@@ -1,0 +1,1 @@
+replay tests/golden/replay/truncated.jsonl.gz
