@@ -93,7 +93,16 @@ std::shared_ptr<bind::Query> CloneQuery(const bind::Query& q) {
   out->targets = CloneTargets(q.targets);
   out->result_relation = q.result_relation;
   out->returning = CloneTargets(q.returning);
-  out->on_conflict = q.on_conflict;
+  if (q.on_conflict) {
+    bind::OnConflict oc;
+    oc.action = q.on_conflict->action;
+    oc.arbiter_columns = q.on_conflict->arbiter_columns;
+    oc.constraint = q.on_conflict->constraint;
+    oc.set = CloneTargets(q.on_conflict->set);
+    oc.where = CloneOrNull(q.on_conflict->where);
+    oc.exclusion_rtindex = q.on_conflict->exclusion_rtindex;
+    out->on_conflict = std::move(oc);
+  }
   out->ctes = q.ctes;
   out->recursive_with = q.recursive_with;
   out->has_aggs = q.has_aggs;
