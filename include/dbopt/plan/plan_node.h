@@ -58,11 +58,8 @@ enum class PlanKind {
   kHash,
 };
 
-// EXPLAIN's "Node Type" string: "Seq Scan", "Hash Join", "Aggregate", "Gather Merge", ...
-const char* PlanKindName(PlanKind kind);
 
 enum class JoinType { kInner, kLeft, kFull, kRight, kSemi, kAnti };  // "Inner", "Left", ...
-const char* JoinTypeName(JoinType type);
 
 enum class AggStrategy { kPlain, kSorted, kHashed, kMixed };  // "Plain", "Sorted", "Hashed", "Mixed"
 enum class AggSplitMode { kSimple, kPartial, kFinalize };     // EXPLAIN's "Partial Mode"
