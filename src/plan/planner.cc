@@ -133,6 +133,10 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   // Join aliases resolved, EXISTS pulled up into semi/anti joins, simple subqueries and CTEs
   // merged into this query level.
   const std::shared_ptr<bind::Query> flat = FlattenQuery(query);
+  // Constants folded (eval_const_expressions), grouping keys reduced to what is not
+  // functionally dependent on a grouped primary key.
+  FoldLevelConstants(*flat);
+  RemoveUselessGroupByColumns(*flat);
   // Remaining subqueries in expressions are planned on their own: SubPlans and InitPlans.
   const int first_subplan = static_cast<int>(global.subplans.size()) + 1;
   if (Status s = ConvertSubLinks(global, *flat, PlanLevel); !s.ok()) return std::move(s).error();
