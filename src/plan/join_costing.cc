@@ -49,12 +49,6 @@ stats::SpecialJoin InnerJoinOf(const Path& path) {
   return sj;
 }
 
-std::vector<const BoundExpr*> ClausesOf(const std::vector<const RestrictInfo*>& quals) {
-  std::vector<const BoundExpr*> out;
-  for (const RestrictInfo* rinfo : quals) out.push_back(rinfo->clause);
-  return out;
-}
-
 // approx_tuple_count: outer_rows · inner_rows · Π selectivity of each clause as an inner join.
 double ApproxTupleCount(const PlannerInfo& root, const Path& path,
                         const std::vector<const RestrictInfo*>& quals) {
