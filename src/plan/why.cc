@@ -67,8 +67,39 @@ std::string DescribePath(const PlannerInfo& root, const Path& path) {
       return "Gather Merge over " + DescribePath(root, *path.subpath);
     case PathKind::kSort:
       return "Sort of " + DescribePath(root, *path.subpath);
-    default:
-      return "path";
+    case PathKind::kMemoize:
+      return "Memoize over " + DescribePath(root, *path.subpath);
+    case PathKind::kAgg: {
+      const char* strategy = path.agg_strategy == AggStrategy::kHashed   ? "HashAggregate"
+                             : path.agg_strategy == AggStrategy::kSorted ? "GroupAggregate"
+                                                                         : "Aggregate";
+      const char* split = path.agg_split == AggSplitMode::kPartial    ? "Partial "
+                          : path.agg_split == AggSplitMode::kFinalize ? "Finalize "
+                                                                      : "";
+      return fmt::format("{}{} over {}", split, strategy, DescribePath(root, *path.subpath));
+    }
+    case PathKind::kUnique:
+      return "Unique over " + DescribePath(root, *path.subpath);
+    case PathKind::kLimit:
+      return "Limit over " + DescribePath(root, *path.subpath);
+    case PathKind::kWindowAgg:
+      return "WindowAgg over " + DescribePath(root, *path.subpath);
+    case PathKind::kAppend:
+      return "Append";
+    case PathKind::kSetOp:
+      return "SetOp";
+    case PathKind::kCteScan:
+      return "CTE Scan";
+    case PathKind::kResult:
+      return "Result";
+    case PathKind::kModifyTable:
+      return "ModifyTable over " + DescribePath(root, *path.subpath);
+    case PathKind::kIncrementalSort:
+      return "Incremental Sort of " + DescribePath(root, *path.subpath);
+    case PathKind::kMergeAppend:
+      return "Merge Append";
+    case PathKind::kLockRows:
+      return "LockRows";
   }
 }
 
