@@ -100,6 +100,11 @@ std::string DescribePath(const PlannerInfo& root, const Path& path) {
       return "Merge Append";
     case PathKind::kLockRows:
       return "LockRows";
+    case PathKind::kBitmapAnd:
+    case PathKind::kBitmapOr:
+      return "Bitmap " + IndexNames(path);
+    case PathKind::kGroup:
+      return "Group over " + DescribePath(root, *path.subpath);
   }
 }
 
