@@ -105,6 +105,10 @@ std::string DescribePath(const PlannerInfo& root, const Path& path) {
       return "Bitmap " + IndexNames(path);
     case PathKind::kGroup:
       return "Group over " + DescribePath(root, *path.subpath);
+    case PathKind::kFunctionScan:
+      return "Function Scan";
+    case PathKind::kValuesScan:
+      return "Values Scan";
   }
 }
 
