@@ -110,6 +110,7 @@ std::string DescribePath(const PlannerInfo& root, const Path& path) {
     case PathKind::kValuesScan:
       return "Values Scan";
   }
+  return "path";
 }
 
 std::vector<std::string> WhyLines(const PlannerInfo& root, const Path& chosen) {
