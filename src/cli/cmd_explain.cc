@@ -62,6 +62,10 @@ int Run(const ExplainOptions& options) {
   Result<catalog::Catalog> catalog =
       catalog::ApplyWhatIf(*loaded, {options.indexes, options.drop_indexes});
   if (!catalog.ok()) return ReportError(catalog.error());
+  // What the catalog's loader noticed (no statistics, tables never analysed, ...), once.
+  for (const std::string& warning : catalog->warnings) {
+    std::cerr << "note: " << warning << "\n";
+  }
   Result<SourceText> source = options.file.empty()
                                   ? Result<SourceText>(SourceText("<command line>", options.sql))
                                   : SourceText::ReadFile(options.file);
@@ -141,12 +145,19 @@ Command AddExplain(CLI::App& app) {
   command.app->add_flag("--why", options->why,
                         "show the alternatives the planner considered and why they lost");
   command.app->add_flag("--summary", options->summary, "print the planning time, as EXPLAIN (SUMMARY)");
-  command.app->add_option("--set", options->settings,
-                          "planner setting NAME=VALUE (repeatable), e.g. work_mem=64MB");
-  command.app->add_option("--index", options->indexes,
-                          "hypothetical index: a CREATE INDEX statement (repeatable)");
-  command.app->add_option("--drop-index", options->drop_indexes,
-                          "hide an existing index by NAME (repeatable)");
+  // One value per occurrence, so that the SQL argument after them is not swallowed.
+  command.app
+      ->add_option("--set", options->settings,
+                   "planner setting NAME=VALUE (repeatable), e.g. work_mem=64MB")
+      ->allow_extra_args(false);
+  command.app
+      ->add_option("--index", options->indexes,
+                   "hypothetical index: a CREATE INDEX statement (repeatable)")
+      ->allow_extra_args(false);
+  command.app
+      ->add_option("--drop-index", options->drop_indexes,
+                   "hide an existing index by NAME (repeatable)")
+      ->allow_extra_args(false);
   command.app->footer(
       "Exit codes: 0 every query planned; 2 a statement failed (syntax, unknown names, not "
       "supported) or bad usage/catalog.");

@@ -177,15 +177,21 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       node->children[0]->relationship = ParentRelationship::kOuter;
       std::vector<const RestrictInfo*> rest;
       std::vector<const RestrictInfo*> in_bitmap;
+      std::vector<const IndexInfo*> indexes;
       std::vector<const Path*> stack{path.bitmap_children[0]};
       while (!stack.empty()) {
         const Path* p = stack.back();
         stack.pop_back();
         for (const IndexClause& ic : p->index_clauses) in_bitmap.push_back(ic.rinfo);
+        if (p->index != nullptr) indexes.push_back(p->index);
         for (const Path* c : p->bitmap_children) stack.push_back(c);
       }
       for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
-        if (!Contains(in_bitmap, rinfo)) rest.push_back(rinfo);
+        bool implied = false;  // by a partial index's predicate
+        for (const IndexInfo* index : indexes) {
+          implied = implied || ImpliedByIndexPredicate(*index, *rinfo);
+        }
+        if (!Contains(in_bitmap, rinfo) && !implied) rest.push_back(rinfo);
       }
       node->filter = Exprs(rest);
       return node;
