@@ -12,12 +12,17 @@ namespace {
 using bind::BoundKind;
 using bind::OpClass;
 
-// A Var of rel, looking through implicit binary-compatible casts (as PostgreSQL matches index
-// keys after stripping RelabelType).
+// An index key as the clause sees it, looking through implicit binary-compatible casts
+// (PostgreSQL strips RelabelType when matching index keys): the same type, or varchar → text,
+// which varchar's text_ops index compares alike.
 const BoundExpr* StripCast(const BoundExpr& expr) {
   const BoundExpr* e = &expr;
   while (e->kind == BoundKind::kCast && e->cast_format == bind::CastFormat::kImplicit &&
-         !e->args.empty() && e->args[0]->type.id == e->type.id) {
+         !e->args.empty()) {
+    const bind::TypeId from = e->args[0]->type.id;
+    const bool relabel = from == e->type.id ||
+                         (from == bind::TypeId::kVarchar && e->type.id == bind::TypeId::kText);
+    if (!relabel) break;
     e = e->args[0].get();
   }
   return e;
