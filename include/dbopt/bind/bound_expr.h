@@ -172,11 +172,14 @@ void Walk(const BoundExpr& expr, Visit&& visit) {
     const BoundExpr* node = stack.back();
     stack.pop_back();
     visit(*node);
+    // Null children (absent optional parts) are skipped.
     if (node->agg_filter) stack.push_back(node->agg_filter.get());
     for (auto it = node->agg_order.rbegin(); it != node->agg_order.rend(); ++it) {
-      stack.push_back(it->get());
+      if (*it) stack.push_back(it->get());
     }
-    for (auto it = node->args.rbegin(); it != node->args.rend(); ++it) stack.push_back(it->get());
+    for (auto it = node->args.rbegin(); it != node->args.rend(); ++it) {
+      if (*it) stack.push_back(it->get());
+    }
   }
 }
 

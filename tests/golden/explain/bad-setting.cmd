@@ -1,0 +1,1 @@
+explain --catalog samples/shop/shop.json --set work_mem=lots "SELECT 1"

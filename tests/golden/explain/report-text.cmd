@@ -1,0 +1,1 @@
+explain --catalog samples/shop/shop.json -f samples/shop/report.sql

@@ -1,0 +1,1 @@
+explain --catalog samples/shop/shop.json "SELECT * FROM ordrs WHERE id = 1"
