@@ -69,7 +69,15 @@ std::vector<SortKey> SortKeysFor(PlannerInfo& root, const PathKeys& keys,
   for (const PathKey& key : keys) {
     const EquivalenceClass& ec = root.ecs[key.ec];
     const BoundExpr* expr = nullptr;
+    // prepare_sort_from_pathkeys: a member that is in the target list first.
     for (const EquivalenceMember& m : ec.members) {
+      if (m.is_const || !(available.IsEmpty() || m.relids.IsSubsetOf(available))) continue;
+      for (const bind::TargetEntry& te : root.query->targets) {
+        if (expr == nullptr && bind::Equal(*te.expr, *m.expr)) expr = m.expr;
+      }
+    }
+    for (const EquivalenceMember& m : ec.members) {
+      if (expr != nullptr) break;
       if (!m.is_const && (available.IsEmpty() || m.relids.IsSubsetOf(available))) {
         expr = m.expr;
         break;

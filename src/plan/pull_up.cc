@@ -228,6 +228,7 @@ void PullUpSublinks(Query& q) {
     kept.push_back(std::move(c));
   }
   if (tree) top.children.push_back(std::move(tree));
+  top.quals.reset();  // its conjuncts were moved out above
   if (kept.size() == 1) {
     top.quals = std::move(kept[0]);
   } else if (kept.size() > 1) {

@@ -1,1 +1,1 @@
-explain --catalog samples/shop/shop.json --format json --summary -f samples/shop/report.sql
+explain --catalog samples/shop/shop.json --format json -f samples/shop/report.sql
