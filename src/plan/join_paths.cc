@@ -108,11 +108,18 @@ void AddNestLoop(JoinInputs& in, Path* outer, Path* inner, bool partial = false)
   }
 }
 
-PathKeys MergeKeys(PlannerInfo& root, const std::vector<const RestrictInfo*>& clauses) {
+// The sort order each input of a merge join needs: per merge clause, the equivalence class of
+// the clause's side that input computes (initialize_mergeclause_eclasses: an outer join's
+// clause is not in a shared class, so each side gets its own).
+PathKeys MergeKeys(PlannerInfo& root, const std::vector<const RestrictInfo*>& clauses,
+                   const Relids& side) {
   PathKeys keys;
   for (const RestrictInfo* rinfo : clauses) {
-    const int ec = rinfo->parent_ec >= 0 ? rinfo->parent_ec
-                                         : GetEquivalenceClass(root, *rinfo->clause->args[0]);
+    int ec = rinfo->parent_ec;
+    if (ec < 0) {
+      const bool left = rinfo->left_relids.IsSubsetOf(side);
+      ec = GetEquivalenceClass(root, *rinfo->clause->args[left ? 0 : 1]);
+    }
     PathKey key;
     key.ec = ec;
     keys.push_back(key);
@@ -124,10 +131,11 @@ void AddMergeJoin(JoinInputs& in, Path* outer, Path* inner,
                   const std::vector<const RestrictInfo*>& merge_clauses) {
   Path* path = NewJoinPath(in, PathKind::kMergeJoin, outer, inner);
   path->path_clauses = merge_clauses;
-  const PathKeys keys = MergeKeys(in.root, merge_clauses);
-  if (!PathKeysContain(outer->pathkeys, keys)) path->outer_sort_keys = keys;
-  if (!PathKeysContain(inner->pathkeys, keys)) path->inner_sort_keys = keys;
-  path->pathkeys = keys;
+  const PathKeys outer_keys = MergeKeys(in.root, merge_clauses, in.outer.relids);
+  const PathKeys inner_keys = MergeKeys(in.root, merge_clauses, in.inner.relids);
+  if (!PathKeysContain(outer->pathkeys, outer_keys)) path->outer_sort_keys = outer_keys;
+  if (!PathKeysContain(inner->pathkeys, inner_keys)) path->inner_sort_keys = inner_keys;
+  path->pathkeys = outer_keys;
   CostMergeJoin(in.root, *path, in.sj);
   AddPath(in.joinrel, path);
 }
