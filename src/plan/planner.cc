@@ -16,6 +16,7 @@
 #include "join_search.h"
 #include "planner_info.h"
 #include "planner_global.h"
+#include "prep_query.h"
 #include "pull_up.h"
 #include "subplans.h"
 #include "set_ops.h"

@@ -14,12 +14,4 @@ namespace dbopt::plan {
 // Returns a flattened copy of query; the input is not changed.
 std::shared_ptr<bind::Query> FlattenQuery(const bind::Query& query);
 
-// preprocess_expression's eval_const_expressions over every expression of this level
-// (subqueries are folded when their own level is planned).
-void FoldLevelConstants(bind::Query& query);
-
-// remove_useless_groupby_columns: GROUP BY columns of a table whose primary key is grouped by
-// are functionally dependent on it and are dropped from the grouping keys.
-void RemoveUselessGroupByColumns(bind::Query& query);
-
 }  // namespace dbopt::plan
