@@ -9,244 +9,19 @@
 #include "costing.h"
 #include "dbopt/cost/agg_cost.h"
 #include "equivalence.h"
+#include "grouping_paths.h"
 #include "parallel_paths.h"
+#include "upper_common.h"
 
 namespace dbopt::plan {
 namespace {
 
 using bind::SortGroupClause;
 
-PathKeys PathKeysFor(PlannerInfo& root, const std::vector<SortGroupClause>& clauses) {
-  PathKeys keys;
-  for (const SortGroupClause& sgc : clauses) {
-    const bind::TargetEntry* te = root.query->FindSortGroupTarget(sgc.tle_ref);
-    if (te == nullptr) continue;
-    const int ec = GetEquivalenceClass(root, *te->expr);
-    if (root.ecs[ec].has_const) continue;  // sorting by a constant is a no-op
-    PathKey key;
-    key.ec = ec;
-    key.descending = sgc.descending;
-    key.nulls_first = sgc.nulls_first;
-    bool dup = false;
-    for (const PathKey& k : keys) dup = dup || k.ec == ec;
-    if (!dup) keys.push_back(key);
-  }
-  return keys;
-}
-
-Path* SortPath(PlannerInfo& root, RelOptInfo& rel, Path* input, const PathKeys& keys,
-               double limit_tuples) {
-  Path* sort = root.NewPath();
-  sort->kind = PathKind::kSort;
-  sort->parent = &rel;
-  sort->subpath = input;
-  sort->pathkeys = keys;
-  sort->rows = input->rows;
-  CostSort(root, *sort, *input, limit_tuples);
-  return sort;
-}
-
 // A constant LIMIT/OFFSET value, or -1 when absent or not a constant.
 double ConstantValue(const bind::BoundExpr* expr) {
   if (expr == nullptr || expr->kind != bind::BoundKind::kConst || expr->is_null) return -1;
   return std::atof(expr->value.c_str());
-}
-
-// Width of the grouped output: Vars keep their column's width, other expressions their type's
-// average width (set_pathtarget_cost_width).
-int TargetWidth(const PlannerInfo& root, const std::vector<bind::TargetEntry>& targets) {
-  int width = 0;
-  for (const bind::TargetEntry& te : targets) {
-    const bind::BoundExpr& e = *te.expr;
-    if (e.kind == bind::BoundKind::kVar && e.levelsup == 0 && e.attno > 0 &&
-        root.simple_rels[e.varno] != nullptr) {
-      width += root.simple_rels[e.varno]->attr_widths[e.attno];
-    } else {
-      width += bind::TypeAverageWidth(e.type);
-    }
-  }
-  return width;
-}
-
-Path* AggPath(PlannerInfo& root, RelOptInfo& rel, Path* input, AggStrategy strategy,
-              const AggregateInfo& agg_costs, int group_cols, double groups, const PathKeys& keys,
-              AggSplitMode split = AggSplitMode::kSimple) {
-  Path* agg = root.NewPath();
-  agg->kind = PathKind::kAgg;
-  agg->parent = &rel;
-  agg->subpath = input;
-  agg->agg_strategy = strategy;
-  agg->agg_split = split;
-  if (split == AggSplitMode::kPartial) {
-    agg->parallel_workers = input->parallel_workers;
-    agg->parallel_safe = true;
-  }
-  agg->num_groups = groups;
-  agg->pathkeys = strategy == AggStrategy::kSorted ? keys : PathKeys{};
-  CostAgg(root, *agg, *input, agg_costs, group_cols, groups);
-  return agg;
-}
-
-// The width of a partial aggregation's output: the group columns, and per aggregate its
-// transition state as it crosses the Gather (int8 8 bytes; numeric, arrays and serialized
-// internal states 32, get_typavgwidth of bytea/arrays).
-int PartialTargetWidth(const PlannerInfo& root, const std::vector<const bind::BoundExpr*>& groups,
-                       const std::vector<const bind::BoundExpr*>& agg_exprs) {
-  int width = 0;
-  for (const bind::BoundExpr* g : groups) {
-    if (g->kind == bind::BoundKind::kVar && g->levelsup == 0 && g->attno > 0 &&
-        root.simple_rels[g->varno] != nullptr) {
-      width += root.simple_rels[g->varno]->attr_widths[g->attno];
-    } else {
-      width += bind::TypeAverageWidth(g->type);
-    }
-  }
-  std::vector<const bind::BoundExpr*> seen;
-  for (const bind::BoundExpr* e : agg_exprs) {
-    bind::Walk(*e, [&](const bind::BoundExpr& node) {
-      if (node.kind != bind::BoundKind::kAggref) return;
-      for (const bind::BoundExpr* s : seen) {
-        if (bind::Equal(*s, node)) return;
-      }
-      seen.push_back(&node);
-      const bool int8_state = node.name == "count" ||
-                              (node.name == "sum" && !node.args.empty() &&
-                               (node.args[0]->type.id == bind::TypeId::kInt4 ||
-                                node.args[0]->type.id == bind::TypeId::kInt2));
-      width += int8_state ? 8 : 32;
-    });
-  }
-  return width;
-}
-
-// create_partial_grouping_paths + gather_grouping_paths: aggregate each worker's rows
-// (Partial HashAggregate / Partial GroupAggregate / Partial Aggregate), collect them with a Gather
-// or a Gather Merge, and finish with a Finalize aggregate over the gathered partial results.
-void AddParallelGroupingPaths(PlannerInfo& root, RelOptInfo& input, RelOptInfo& grouped,
-                              const std::vector<const bind::BoundExpr*>& group_exprs,
-                              const std::vector<const bind::BoundExpr*>& agg_exprs,
-                              const PathKeys& keys, double groups, bool hashable) {
-  if (input.partial_pathlist.empty()) return;
-  const AggregateInfo partial_costs =
-      AggregateCosts(root.params, agg_exprs, AggPhase::kPartial, nullptr);
-  if (!partial_costs.partial_ok) return;
-  const AggregateInfo final_costs =
-      AggregateCosts(root.params, agg_exprs, AggPhase::kFinalize, nullptr);
-  const int ncols = static_cast<int>(group_exprs.size());
-  Path* cheapest_partial = input.partial_pathlist.front();
-  RelOptInfo* partial = root.NewRel();
-  partial->kind = RelKind::kUpper;
-  partial->relids = input.relids;
-  partial->width = PartialTargetWidth(root, group_exprs, agg_exprs);
-  const double partial_groups =
-      group_exprs.empty() ? 1
-                          : stats::EstimateNumGroups(root.estimation, group_exprs,
-                                                     cheapest_partial->rows);
-  partial->rows = partial_groups;
-  if (group_exprs.empty()) {
-    AddPartialPath(*partial, AggPath(root, *partial, cheapest_partial, AggStrategy::kPlain,
-                                     partial_costs, 0, 1, {}, AggSplitMode::kPartial));
-  } else {
-    for (Path* path : input.partial_pathlist) {
-      const bool sorted = PathKeysContain(path->pathkeys, keys);
-      if (!sorted && path != cheapest_partial) continue;
-      Path* in = path;
-      if (!sorted) {
-        in = SortPath(root, input, path, keys, -1);
-        in->parallel_workers = path->parallel_workers;
-        in->parallel_safe = true;
-      }
-      AddPartialPath(*partial, AggPath(root, *partial, in, AggStrategy::kSorted, partial_costs,
-                                       ncols, partial_groups, keys, AggSplitMode::kPartial));
-    }
-    if (hashable) {
-      AddPartialPath(*partial,
-                     AggPath(root, *partial, cheapest_partial, AggStrategy::kHashed, partial_costs,
-                             ncols, partial_groups, {}, AggSplitMode::kPartial));
-    }
-  }
-  // gather_grouping_paths: Gather / Gather Merge over the partial results (their rows are the
-  // partial groups of every worker).
-  AddGatherPaths(root, *partial, true);
-  Path* best_partial = partial->partial_pathlist.front();
-  if (!keys.empty() && !PathKeysContain(best_partial->pathkeys, keys)) {
-    Path* sort = SortPath(root, *partial, best_partial, keys, -1);
-    sort->parallel_workers = best_partial->parallel_workers;
-    AddPath(*partial, MakeGatherMergePath(root, *partial, sort,
-                                          best_partial->rows * best_partial->parallel_workers));
-  }
-  SetCheapest(*partial);
-  // Finalize over the gathered paths.
-  if (group_exprs.empty()) {
-    AddPath(grouped, AggPath(root, grouped, partial->cheapest_total, AggStrategy::kPlain,
-                             final_costs, 0, 1, {}, AggSplitMode::kFinalize));
-    return;
-  }
-  for (Path* path : partial->pathlist) {
-    const bool sorted = PathKeysContain(path->pathkeys, keys);
-    if (!sorted && path != partial->cheapest_total) continue;
-    Path* in = sorted ? path : SortPath(root, *partial, path, keys, -1);
-    AddPath(grouped, AggPath(root, grouped, in, AggStrategy::kSorted, final_costs, ncols, groups,
-                             keys, AggSplitMode::kFinalize));
-  }
-  if (hashable) {
-    AddPath(grouped, AggPath(root, grouped, partial->cheapest_total, AggStrategy::kHashed,
-                             final_costs, ncols, groups, {}, AggSplitMode::kFinalize));
-  }
-}
-
-// create_grouping_paths: a plain Aggregate without GROUP BY; otherwise GroupAggregate over each
-// path already sorted by the group keys and over a Sort of the cheapest one, and a
-// HashAggregate over the cheapest path.
-Result<RelOptInfo*> PlanGrouping(PlannerInfo& root, RelOptInfo& input) {
-  const bind::Query& q = *root.query;
-  RelOptInfo* grouped = root.NewRel();
-  grouped->kind = RelKind::kUpper;
-  grouped->relids = input.relids;
-  grouped->width = TargetWidth(root, q.targets);
-  std::vector<const bind::BoundExpr*> agg_exprs;
-  for (const bind::TargetEntry& te : q.targets) agg_exprs.push_back(te.expr.get());
-  if (q.having) agg_exprs.push_back(q.having.get());
-  std::vector<std::string> unknown;
-  const AggregateInfo agg_costs = AggregateCosts(root.params, agg_exprs, AggPhase::kSimple, &unknown);
-  for (const std::string& name : unknown) {
-    root.estimation.warnings.push_back("aggregate " + name + "() costed like sum()");
-  }
-  Path* cheapest = input.cheapest_total;
-  if (q.group_by.empty()) {
-    grouped->rows = 1;
-    AddPath(*grouped, AggPath(root, *grouped, cheapest, AggStrategy::kPlain, agg_costs, 0, 1, {}));
-    AddParallelGroupingPaths(root, input, *grouped, {}, agg_exprs, {}, 1, false);
-    SetCheapest(*grouped);
-    return grouped;
-  }
-  std::vector<const bind::BoundExpr*> group_exprs;
-  for (const SortGroupClause& sgc : q.group_by) {
-    if (const bind::TargetEntry* te = q.FindSortGroupTarget(sgc.tle_ref)) {
-      group_exprs.push_back(te->expr.get());
-    }
-  }
-  const double groups = stats::EstimateNumGroups(root.estimation, group_exprs, cheapest->rows);
-  grouped->rows = groups;
-  const PathKeys keys = PathKeysFor(root, q.group_by);
-  const int ncols = static_cast<int>(group_exprs.size());
-  for (Path* path : input.pathlist) {
-    if (!path->required_outer.IsEmpty()) continue;
-    const bool sorted = PathKeysContain(path->pathkeys, keys);
-    if (!sorted && path != cheapest) continue;
-    Path* in = sorted ? path : SortPath(root, input, path, keys, -1);
-    AddPath(*grouped,
-            AggPath(root, *grouped, in, AggStrategy::kSorted, agg_costs, ncols, groups, keys));
-  }
-  bool hashable = true;
-  for (const SortGroupClause& sgc : q.group_by) hashable = hashable && sgc.hashable;
-  if (hashable) {
-    AddPath(*grouped,
-            AggPath(root, *grouped, cheapest, AggStrategy::kHashed, agg_costs, ncols, groups, {}));
-  }
-  AddParallelGroupingPaths(root, input, *grouped, group_exprs, agg_exprs, keys, groups, hashable);
-  SetCheapest(*grouped);
-  return grouped;
 }
 
 // cost_qual_eval of the target list: one cpu_operator_cost per operator or function in each
@@ -312,11 +87,10 @@ RelOptInfo* PlanWindows(PlannerInfo& root, RelOptInfo& input) {
     }
     if (used) active.push_back(&w);
   }
-  std::stable_sort(active.begin(), active.end(),
-                   [](const bind::WindowClause* a, const bind::WindowClause* b) {
-                     return a->partition.size() + a->order.size() >
-                            b->partition.size() + b->order.size();
-                   });
+  std::stable_sort(
+      active.begin(), active.end(), [](const bind::WindowClause* a, const bind::WindowClause* b) {
+        return a->partition.size() + a->order.size() > b->partition.size() + b->order.size();
+      });
   RelOptInfo* window = root.NewRel();
   window->kind = RelKind::kUpper;
   window->relids = input.relids;
@@ -492,9 +266,9 @@ Result<Path*> PlanUpper(PlannerInfo& root, RelOptInfo& scanjoin) {
   if (root.tuple_fraction > 0 && !(q.limit_count || q.limit_offset)) {
     for (Path* path : ordered->pathlist) {
       if (!path->required_outer.IsEmpty()) continue;
-      const double fraction =
-          root.tuple_fraction >= 1 ? root.tuple_fraction / std::max(path->rows, 1.0)
-                                   : root.tuple_fraction;
+      const double fraction = root.tuple_fraction >= 1
+                                  ? root.tuple_fraction / std::max(path->rows, 1.0)
+                                  : root.tuple_fraction;
       if (FractionalCost(*path, fraction) < FractionalCost(*best, fraction)) best = path;
     }
   }
