@@ -11,10 +11,11 @@
 namespace dbopt::plan {
 namespace {
 
-JoinType PlanJoinType(const SpecialJoinInfo* sj) {
+// swapped: the join's nullable side is the outer input, so a LEFT join runs as a RIGHT join.
+JoinType PlanJoinType(const SpecialJoinInfo* sj, bool swapped) {
   if (sj == nullptr) return JoinType::kInner;
   switch (sj->estimation.join_type) {
-    case bind::JoinType::kLeft: return JoinType::kLeft;
+    case bind::JoinType::kLeft: return swapped ? JoinType::kRight : JoinType::kLeft;
     case bind::JoinType::kSemi: return JoinType::kSemi;
     case bind::JoinType::kAnti: return JoinType::kAnti;
     case bind::JoinType::kFull: return JoinType::kFull;
@@ -30,13 +31,14 @@ struct JoinInputs {
   const SpecialJoinInfo* sj;
   std::vector<const RestrictInfo*> restrict;  // every clause evaluated at this join
   bool inner_unique = false;
+  bool swapped = false;  // outer join run from its nullable side (RIGHT)
 };
 
 Path* NewJoinPath(JoinInputs& in, PathKind kind, Path* outer, Path* inner) {
   Path* path = in.root.NewPath();
   path->kind = kind;
   path->parent = &in.joinrel;
-  path->join_type = PlanJoinType(in.sj);
+  path->join_type = PlanJoinType(in.sj, in.swapped);
   path->outer = outer;
   path->inner = inner;
   path->join_restrict = in.restrict;
@@ -187,9 +189,11 @@ bool InnerIsUnique(const RelOptInfo& inner, const std::vector<const RestrictInfo
 // hash table (hash_inner_and_outer, consider_parallel_nestloop).
 void AddPartialJoinPaths(JoinInputs& in, const std::vector<const RestrictInfo*>& equi) {
   if (!in.joinrel.consider_parallel || in.outer.partial_pathlist.empty()) return;
-  const bool right_or_full = in.sj != nullptr &&
-                             (in.sj->estimation.join_type == bind::JoinType::kFull ||
-                              in.sj->estimation.join_type == bind::JoinType::kRight);
+  // PG15 builds no partial RIGHT or FULL joins (Parallel Hash Right/Full Join came in 16).
+  const bool right_or_full = in.swapped || (in.sj != nullptr &&
+                                            (in.sj->estimation.join_type == bind::JoinType::kFull ||
+                                             in.sj->estimation.join_type == bind::JoinType::kRight));
+  if (right_or_full) return;
   Path* outer = in.outer.partial_pathlist.front();
   Path* safe_inner = in.inner.cheapest_total;
   if (safe_inner != nullptr && !safe_inner->parallel_safe) safe_inner = nullptr;
@@ -250,8 +254,9 @@ Path* MakeMemoizePath(JoinInputs& in, Path* outer, Path* inner) {
 }  // namespace
 
 void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, RelOptInfo& inner,
-                  const SpecialJoinInfo* sj, bool set_size) {
+                  const SpecialJoinInfo* sj, bool set_size, bool swapped) {
   JoinInputs in{root, joinrel, outer, inner, sj, {}};
+  in.swapped = swapped;
   if (set_size) joinrel.consider_parallel = outer.consider_parallel && inner.consider_parallel;
   in.restrict = JoinClausesFor(root, outer.relids, inner.relids);
   for (const RestrictInfo* rinfo : JoinImpliedEqualities(root, outer.relids, inner.relids)) {
@@ -270,7 +275,8 @@ void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, Rel
   }
   // match_unsorted_outer: nested loops with the cheapest inner, a materialized inner, and
   // parameterized inner index scans.
-  if (sj == nullptr || sj->estimation.join_type != bind::JoinType::kFull) {
+  // match_unsorted_outer: no nested loops for RIGHT or FULL joins.
+  if (!swapped && (sj == nullptr || sj->estimation.join_type != bind::JoinType::kFull)) {
     AddNestLoop(in, outer.cheapest_total, inner.cheapest_total);
     if (root.params.enable_material && inner.cheapest_total->kind != PathKind::kMaterial) {
       Path* mat = root.NewPath();

@@ -9,8 +9,9 @@ namespace dbopt::plan {
 
 // Adds outer ⋈ inner paths to joinrel. `sj` is the outer join this join completes (null for an
 // inner join). When `set_size` is true the join rel's row estimate is computed from this pair
-// (PostgreSQL sizes a join rel once, from the first pair that forms it).
+// (PostgreSQL sizes a join rel once, from the first pair that forms it). `swapped`: outer is
+// the outer join's nullable side (a LEFT join run as RIGHT, or a FULL join the other way round).
 void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, RelOptInfo& inner,
-                  const SpecialJoinInfo* sj, bool set_size);
+                  const SpecialJoinInfo* sj, bool set_size, bool swapped = false);
 
 }  // namespace dbopt::plan

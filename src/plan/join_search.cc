@@ -79,6 +79,12 @@ RelOptInfo* MakeJoinRel(JoinSearch& search, RelOptInfo* rel1, RelOptInfo* rel2) 
     AddJoinPaths(search.root, *joinrel, *inner, *outer, nullptr, false);
   } else {
     AddJoinPaths(search.root, *joinrel, *outer, *inner, sj, fresh);
+    // populate_joinrel_with_paths: a LEFT join also as a RIGHT join from the nullable side,
+    // a FULL join in both orders.
+    if (sj->estimation.join_type == bind::JoinType::kLeft ||
+        sj->estimation.join_type == bind::JoinType::kFull) {
+      AddJoinPaths(search.root, *joinrel, *inner, *outer, sj, false, true);
+    }
   }
   return joinrel;
 }
