@@ -22,7 +22,8 @@ Result<BoundExprPtr> BindTableExpression(const catalog::Catalog& catalog,
                                          const catalog::Table& table, const std::string& sql,
                                          int varno) {
   const std::string text = "SELECT " + sql + " FROM " + table.schema + "." + table.name;
-  Result<sql::Statement> statement = sql::ParseStatement(text, "<expression of " + table.name + ">");
+  Result<sql::Statement> statement =
+      sql::ParseStatement(text, "<expression of " + table.name + ">");
   if (!statement.ok()) return std::move(statement).error();
   SourceText source("<expression of " + table.name + ">", text);
   Result<std::shared_ptr<Query>> query = Bind(catalog, *statement, source);

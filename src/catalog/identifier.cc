@@ -165,7 +165,8 @@ constexpr std::array<std::string_view, 151> kQuotedKeywords = {"all",
                                                                "xmltable"};
 
 bool IsIdentifierStart(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
-bool IsIdentifierPart(char c) { return IsIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$'; }
+// ruleutils.c quote_identifier: '$' is legal in an identifier but still quoted.
+bool IsIdentifierPart(char c) { return IsIdentifierStart(c) || (c >= '0' && c <= '9'); }
 
 // Reads one identifier at text[*pos]: quoted ("" is a quote) or unquoted (folded to lower case,
 // ASCII only, as PostgreSQL's downcase_identifier does for single-byte encodings' ASCII range).

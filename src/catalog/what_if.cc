@@ -110,9 +110,9 @@ Result<Catalog> ApplyWhatIf(const Catalog& base, const WhatIf& what_if) {
     }
     Index& index = catalog.indexes.back();
     if (index.method != "btree") {
-      return Error::BadInput(fmt::format(
-          "not supported: hypothetical {} index \"{}\" (only btree has a size model)",
-          index.method, index.name));
+      return Error::BadInput(
+          fmt::format("not supported: hypothetical {} index \"{}\" (only btree has a size model)",
+                      index.method, index.name));
     }
     EstimateBtreeSize(catalog, index);
   }

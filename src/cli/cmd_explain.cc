@@ -144,7 +144,8 @@ Command AddExplain(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json", "dot"}));
   command.app->add_flag("--why", options->why,
                         "show the alternatives the planner considered and why they lost");
-  command.app->add_flag("--summary", options->summary, "print the planning time, as EXPLAIN (SUMMARY)");
+  command.app->add_flag("--summary", options->summary,
+                        "print the planning time, as EXPLAIN (SUMMARY)");
   // One value per occurrence, so that the SQL argument after them is not swallowed.
   command.app
       ->add_option("--set", options->settings,

@@ -18,10 +18,12 @@ int Main(int argc, char** argv) {
   CLI::App app{"dbopt — an offline SQL advisor and plan explainer for PostgreSQL 15", "dbopt"};
   app.set_version_flag("--version", std::string("dbopt ") + kVersion);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 success, 1 findings asked to fail on, 2 bad usage or input, 3 internal error.\n"
-             "See `man dbopt` or `dbopt <command> --help`.");
-  std::vector<Command> commands = {AddParse(app),   AddCatalog(app), AddExplain(app),
-                                   AddLint(app),    AddReplay(app)};
+  app.footer(
+      "Exit codes: 0 success, 1 findings asked to fail on, 2 bad usage or input, 3 internal "
+      "error.\n"
+      "See `man dbopt` or `dbopt <command> --help`.");
+  std::vector<Command> commands = {AddParse(app), AddCatalog(app), AddExplain(app), AddLint(app),
+                                   AddReplay(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

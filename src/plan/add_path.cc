@@ -45,8 +45,10 @@ void AddTo(std::vector<Path*>& list, Path* new_path, bool partial) {
       const bool old_outer_subset = old->required_outer.IsSubsetOf(new_path->required_outer);
       if (keyscmp != KeysCmp::kDifferent) {
         if (costcmp == CostCmp::kEqual) {
-          if (keyscmp == KeysCmp::kBetter1 && new_outer_subset) remove_old = true;
-          else if (keyscmp == KeysCmp::kBetter2 && old_outer_subset) accept = false;
+          if (keyscmp == KeysCmp::kBetter1 && new_outer_subset)
+            remove_old = true;
+          else if (keyscmp == KeysCmp::kBetter2 && old_outer_subset)
+            accept = false;
           else if (keyscmp == KeysCmp::kEqual && same_outer) {
             // Equal on everything: parallel-safe wins, then fewer rows, then cheaper total by
             // a hair (1e-10 fuzz); otherwise keep the old one.

@@ -91,9 +91,7 @@ AggFacts FactsFor(const bind::BoundExpr& agg) {
 }
 
 // Aggregates are identical (one AggInfo) when name, arguments, DISTINCT, * and FILTER match.
-bool SameAggregate(const bind::BoundExpr& a, const bind::BoundExpr& b) {
-  return bind::Equal(a, b);
-}
+bool SameAggregate(const bind::BoundExpr& a, const bind::BoundExpr& b) { return bind::Equal(a, b); }
 
 bool SameArguments(const bind::BoundExpr& a, const bind::BoundExpr& b) {
   if (a.args.size() != b.args.size() || a.agg_distinct != b.agg_distinct ||
@@ -133,8 +131,8 @@ AggregateInfo AggregateCosts(const cost::CostParams& params,
     const AggFacts f = FactsFor(*agg);
     if (!f.known && unknown != nullptr) unknown->push_back(agg->name);
     ++info.num_aggs;
-    info.partial_ok = info.partial_ok && f.has_combine && !agg->agg_distinct &&
-                      agg->agg_order.empty();
+    info.partial_ok =
+        info.partial_ok && f.has_combine && !agg->agg_distinct && agg->agg_order.empty();
     // Final (or serialization) function: once per aggregate.
     if (phase == AggPhase::kPartial && f.internal_state) costs.final.per_tuple += coc;
     if (phase != AggPhase::kPartial && f.has_final) costs.final.per_tuple += coc;

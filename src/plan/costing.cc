@@ -11,8 +11,8 @@
 #include "dbopt/cost/index_am_cost.h"
 #include "dbopt/cost/material_cost.h"
 #include "dbopt/cost/qual_cost.h"
-#include "dbopt/cost/sort_cost.h"
 #include "dbopt/cost/scan_cost.h"
+#include "dbopt/cost/sort_cost.h"
 #include "dbopt/stats/estimator.h"
 #include "index_match.h"
 #include "subplans.h"
@@ -80,16 +80,6 @@ std::vector<const BoundExpr*> ClausesOf(const std::vector<const RestrictInfo*>& 
   return out;
 }
 
-std::vector<const RestrictInfo*> NonIndexQuals(const Path& path) {
-  std::vector<const RestrictInfo*> rest;
-  for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
-    bool used = false;
-    for (const IndexClause& ic : path.index_clauses) used = used || ic.rinfo == rinfo;
-    if (!used && !ImpliedByIndexPredicate(*path.index, *rinfo)) rest.push_back(rinfo);
-  }
-  return rest;
-}
-
 double TotalTablePages(const PlannerInfo& root) {
   double pages = 0;
   for (int rtindex : root.all_baserels.Members()) pages += root.simple_rels[rtindex]->pages;
@@ -151,8 +141,8 @@ cost::QualCost QualsCost(const std::vector<RestrictInfo*>& quals) {
   return total;
 }
 
-double RestrictionSelectivity(const PlannerInfo& root, const std::vector<const RestrictInfo*>& quals,
-                              int rtindex) {
+double RestrictionSelectivity(const PlannerInfo& root,
+                              const std::vector<const RestrictInfo*>& quals, int rtindex) {
   return stats::ClauseListSelectivity(root.estimation, ClausesOf(quals), rtindex, nullptr);
 }
 
@@ -346,8 +336,8 @@ void CostBitmapHeapScan(const PlannerInfo& root, Path& path, double loop_count) 
 void CostSort(const PlannerInfo& root, Path& path, const Path& input, double limit_tuples) {
   // cost_sort: comparison cost 2·cpu_operator_cost per comparison, no extra.
   const int width = input.parent != nullptr ? input.parent->width : 0;
-  const cost::Cost c = cost::CostSort(root.params, input.total_cost, input.rows, width,
-                                      0.0, limit_tuples);
+  const cost::Cost c =
+      cost::CostSort(root.params, input.total_cost, input.rows, width, 0.0, limit_tuples);
   path.startup_cost = c.startup;
   path.total_cost = c.total;
   path.rows = input.rows;
@@ -355,8 +345,8 @@ void CostSort(const PlannerInfo& root, Path& path, const Path& input, double lim
 
 void CostMaterial(const PlannerInfo& root, Path& path, const Path& input) {
   const int width = input.parent != nullptr ? input.parent->width : 0;
-  const cost::Cost c = cost::CostMaterial(root.params, {input.startup_cost, input.total_cost},
-                                          input.rows, width);
+  const cost::Cost c =
+      cost::CostMaterial(root.params, {input.startup_cost, input.total_cost}, input.rows, width);
   path.startup_cost = c.startup;
   path.total_cost = c.total;
   path.rows = input.rows;

@@ -13,8 +13,8 @@ cost::QualCost QualsCost(const std::vector<const RestrictInfo*>& quals);
 cost::QualCost QualsCost(const std::vector<RestrictInfo*>& quals);
 
 // Restriction selectivity of clauses on one base rel (cached per clause where possible).
-double RestrictionSelectivity(const PlannerInfo& root, const std::vector<const RestrictInfo*>& quals,
-                              int rtindex);
+double RestrictionSelectivity(const PlannerInfo& root,
+                              const std::vector<const RestrictInfo*>& quals, int rtindex);
 
 // set_baserel_size_estimates: rows = clamp(tuples * sel(baserestrictinfo)); also widths.
 void SetBaseRelSize(PlannerInfo& root, RelOptInfo& rel);
@@ -41,8 +41,8 @@ void CostMergeJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj);
 namespace dbopt::plan {
 // adjust_limit_rows_costs: OFFSET skips, LIMIT truncates; non-constant values count as 10%.
 // cost_agg (+ HAVING): `groups` output rows; the path's agg_strategy says which kind.
-void CostAgg(const PlannerInfo& root, Path& path, const Path& input, const struct AggregateInfo& aggs,
-             int group_cols, double groups);
+void CostAgg(const PlannerInfo& root, Path& path, const Path& input,
+             const struct AggregateInfo& aggs, int group_cols, double groups);
 void CostLimit(const PlannerInfo& root, Path& path, const Path& input, bool has_count,
                bool has_offset);
 }  // namespace dbopt::plan

@@ -40,19 +40,6 @@ bool Contains(const std::vector<const RestrictInfo*>& list, const RestrictInfo* 
   return std::find(list.begin(), list.end(), rinfo) != list.end();
 }
 
-// The rel's restriction clauses that the index conditions do not already enforce.
-std::vector<const RestrictInfo*> NonIndexQuals(const Path& path) {
-  std::vector<const RestrictInfo*> used;
-  for (const IndexClause& ic : path.index_clauses) used.push_back(ic.rinfo);
-  std::vector<const RestrictInfo*> rest;
-  for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
-    if (!Contains(used, rinfo) && !ImpliedByIndexPredicate(*path.index, *rinfo)) {
-      rest.push_back(rinfo);
-    }
-  }
-  return rest;
-}
-
 void CopyEstimates(const Path& path, PlanNode& node) {
   node.startup_cost = path.startup_cost;
   node.total_cost = path.total_cost;
@@ -102,9 +89,9 @@ std::unique_ptr<PlanNode> MakeNode(PlanKind kind, const Path& path) {
 
 std::unique_ptr<PlanNode> IndexScanNode(PlannerInfo& root, const Path& path) {
   (void)root;
-  auto node = MakeNode(path.kind == PathKind::kIndexOnlyScan ? PlanKind::kIndexOnlyScan
-                                                             : PlanKind::kIndexScan,
-                       path);
+  auto node = MakeNode(
+      path.kind == PathKind::kIndexOnlyScan ? PlanKind::kIndexOnlyScan : PlanKind::kIndexScan,
+      path);
   node->scan_rtindex = path.parent->rtindex;
   node->index = path.index->index;
   node->index_name = path.index->name;
@@ -119,9 +106,8 @@ std::unique_ptr<PlanNode> IndexScanNode(PlannerInfo& root, const Path& path) {
 std::unique_ptr<PlanNode> BitmapTree(PlannerInfo& root, const Path& path,
                                      std::vector<bind::BoundExprPtr>& recheck) {
   if (path.kind == PathKind::kBitmapAnd || path.kind == PathKind::kBitmapOr) {
-    auto node = MakeNode(path.kind == PathKind::kBitmapAnd ? PlanKind::kBitmapAnd
-                                                           : PlanKind::kBitmapOr,
-                         path);
+    auto node = MakeNode(
+        path.kind == PathKind::kBitmapAnd ? PlanKind::kBitmapAnd : PlanKind::kBitmapOr, path);
     node->startup_cost = path.total_cost;  // BitmapAnd/Or show their cost as both numbers
     node->width = 0;
     node->rows = 0;
@@ -171,8 +157,8 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
     case PathKind::kSeqScan: {
       auto node = MakeNode(PlanKind::kSeqScan, path);
       node->scan_rtindex = path.parent->rtindex;
-      node->filter = Exprs({path.parent->baserestrictinfo.begin(),
-                            path.parent->baserestrictinfo.end()});
+      node->filter =
+          Exprs({path.parent->baserestrictinfo.begin(), path.parent->baserestrictinfo.end()});
       return node;
     }
     case PathKind::kIndexScan:
@@ -207,7 +193,7 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
     case PathKind::kNestLoop:
     case PathKind::kHashJoin:
     case PathKind::kMergeJoin: {
-      const PlanKind kind = path.kind == PathKind::kNestLoop  ? PlanKind::kNestLoop
+      const PlanKind kind = path.kind == PathKind::kNestLoop   ? PlanKind::kNestLoop
                             : path.kind == PathKind::kHashJoin ? PlanKind::kHashJoin
                                                                : PlanKind::kMergeJoin;
       auto node = MakeNode(kind, path);
@@ -271,9 +257,8 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
     }
     case PathKind::kSort:
     case PathKind::kIncrementalSort: {
-      auto node = MakeNode(path.kind == PathKind::kSort ? PlanKind::kSort
-                                                        : PlanKind::kIncrementalSort,
-                           path);
+      auto node = MakeNode(
+          path.kind == PathKind::kSort ? PlanKind::kSort : PlanKind::kIncrementalSort, path);
       node->sort_keys = SortKeysFor(root, path.pathkeys);
       node->presorted_keys = path.presorted_keys;
       auto child = CreatePlan(root, *path.subpath);
@@ -315,9 +300,8 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
     }
     case PathKind::kGather:
     case PathKind::kGatherMerge: {
-      auto node = MakeNode(path.kind == PathKind::kGather ? PlanKind::kGather
-                                                          : PlanKind::kGatherMerge,
-                           path);
+      auto node = MakeNode(
+          path.kind == PathKind::kGather ? PlanKind::kGather : PlanKind::kGatherMerge, path);
       node->workers_planned = path.parallel_workers;
       auto child = CreatePlan(root, *path.subpath);
       if (path.kind == PathKind::kGatherMerge) {
@@ -334,8 +318,8 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       auto node = MakeNode(PlanKind::kCteScan, path);
       node->scan_rtindex = path.parent->rtindex;
       node->cte_name = path.parent->cte_name;
-      node->filter = Exprs({path.parent->baserestrictinfo.begin(),
-                            path.parent->baserestrictinfo.end()});
+      node->filter =
+          Exprs({path.parent->baserestrictinfo.begin(), path.parent->baserestrictinfo.end()});
       return node;
     }
     case PathKind::kAppend: {
@@ -396,9 +380,15 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       node->width = 0;
       node->rows = 0;
       switch (root.query->command) {
-        case bind::CommandType::kInsert: node->operation = ModifyOperation::kInsert; break;
-        case bind::CommandType::kUpdate: node->operation = ModifyOperation::kUpdate; break;
-        default: node->operation = ModifyOperation::kDelete; break;
+        case bind::CommandType::kInsert:
+          node->operation = ModifyOperation::kInsert;
+          break;
+        case bind::CommandType::kUpdate:
+          node->operation = ModifyOperation::kUpdate;
+          break;
+        default:
+          node->operation = ModifyOperation::kDelete;
+          break;
       }
       node->scan_rtindex = root.query->result_relation;
       auto child = CreatePlan(root, *path.subpath);

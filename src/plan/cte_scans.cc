@@ -6,24 +6,12 @@
 #include "add_path.h"
 #include "dbopt/bind/pg_type.h"
 #include "dbopt/cost/other_scan_cost.h"
+#include "join_tree.h"
 #include "planner_global.h"
 
 namespace dbopt::plan {
-namespace {
-
-void CollectRangeRefs(const bind::JoinNode& node, std::vector<int>& out) {
-  if (node.kind == bind::JoinNode::Kind::kRangeRef) {
-    out.push_back(node.rtindex);
-    return;
-  }
-  for (const auto& child : node.children) CollectRangeRefs(*child, out);
-}
-
-}  // namespace
-
 Status BuildCteRels(PlannerInfo& root, const LevelPlanner& plan_level) {
-  std::vector<int> refs;
-  CollectRangeRefs(root.query->jointree, refs);
+  const std::vector<int> refs = RangeRefs(root.query->jointree);
   std::map<int, int> planned;  // cte_index → subplan id
   for (int rtindex : refs) {
     const bind::RangeTblEntry& rte = root.query->rtable[rtindex - 1];

@@ -3,29 +3,13 @@
 
 #include "base_rels.h"
 #include "equivalence.h"
+#include "join_tree.h"
 
 namespace dbopt::plan {
 namespace {
 
 using bind::BoundKind;
 using bind::JoinNode;
-
-// AND trees flattened into their conjuncts (make_ands_implicit).
-void Conjuncts(const BoundExpr* expr, std::vector<const BoundExpr*>& out) {
-  if (expr == nullptr) return;
-  if (expr->kind == BoundKind::kAnd) {
-    for (const auto& arg : expr->args) Conjuncts(arg.get(), out);
-    return;
-  }
-  out.push_back(expr);
-}
-
-Relids LeafRelids(const JoinNode& node) {
-  if (node.kind == JoinNode::Kind::kRangeRef) return Relids::Of(node.rtindex);
-  Relids relids;
-  for (const auto& child : node.children) relids = relids.Union(LeafRelids(*child));
-  return relids;
-}
 
 void Attach(PlannerInfo& root, RestrictInfo* rinfo) {
   const int single = rinfo->required_relids.Singleton();
@@ -68,8 +52,8 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
     case JoinNode::Kind::kRangeRef:
       if (node.rtindex <= 0 || root.simple_rels[node.rtindex] == nullptr) {
         return Error::BadInput(
-                     "not supported: a FROM item other than a table (subquery, function, VALUES "
-                     "or CTE) in explain");
+            "not supported: a FROM item other than a table (subquery, function, VALUES "
+            "or CTE) in explain");
       }
       return Ok{};
     case JoinNode::Kind::kFromList: {
@@ -96,7 +80,8 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
       const Relids inner_relids = LeafRelids(inner_side);
       const Relids outer_nullable = full ? nullable_above.Union(outer_relids) : nullable_above;
       if (Status s = Walk(root, outer_side, outer_nullable); !s.ok()) return s;
-      const Relids inner_nullable = outer_join ? nullable_above.Union(inner_relids) : nullable_above;
+      const Relids inner_nullable =
+          outer_join ? nullable_above.Union(inner_relids) : nullable_above;
       if (Status s = Walk(root, inner_side, inner_nullable); !s.ok()) return s;
       std::vector<const BoundExpr*> quals;
       Conjuncts(node.quals.get(), quals);

@@ -5,6 +5,7 @@
 
 #include "dbopt/bind/pg_type.h"
 #include "dbopt/bind/table_expr.h"
+#include "join_tree.h"
 
 namespace dbopt::plan {
 namespace {
@@ -20,8 +21,8 @@ const BoundExpr* StripCast(const BoundExpr& expr) {
   while (e->kind == BoundKind::kCast && e->cast_format == bind::CastFormat::kImplicit &&
          !e->args.empty()) {
     const bind::TypeId from = e->args[0]->type.id;
-    const bool relabel = from == e->type.id ||
-                         (from == bind::TypeId::kVarchar && e->type.id == bind::TypeId::kText);
+    const bool relabel =
+        from == e->type.id || (from == bind::TypeId::kVarchar && e->type.id == bind::TypeId::kText);
     if (!relabel) break;
     e = e->args[0].get();
   }
@@ -111,6 +112,16 @@ bool ImpliedByIndexPredicate(const IndexInfo& index, const RestrictInfo& rinfo) 
   return false;
 }
 
+std::vector<const RestrictInfo*> NonIndexQuals(const Path& path) {
+  std::vector<const RestrictInfo*> rest;
+  for (const RestrictInfo* rinfo : path.parent->baserestrictinfo) {
+    bool used = false;
+    for (const IndexClause& ic : path.index_clauses) used = used || ic.rinfo == rinfo;
+    if (!used && !ImpliedByIndexPredicate(*path.index, *rinfo)) rest.push_back(rinfo);
+  }
+  return rest;
+}
+
 bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index) {
   if (!index.btree) return false;  // PG15: only btree (and gist/spgist partly) return tuples
   std::vector<bool> covered(rel.attr_needed.size(), false);
@@ -144,14 +155,6 @@ bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index) {
 }
 
 namespace {
-
-void Conjuncts(const BoundExpr& e, std::vector<const BoundExpr*>& out) {
-  if (e.kind == BoundKind::kAnd) {
-    for (const auto& a : e.args) Conjuncts(*a, out);
-    return;
-  }
-  out.push_back(&e);
-}
 
 // A strict operator on `var` (anything but IS NULL tests and non-strict constructs) proves
 // `var IS NOT NULL` (predtest.c: a strict clause is false or null for a null input).
@@ -211,7 +214,7 @@ void BuildIndexInfos(PlannerInfo& root, RelOptInfo& rel) {
         continue;
       }
       std::vector<const BoundExpr*> conjuncts;
-      Conjuncts(*root.Keep(std::move(*pred)), conjuncts);
+      Conjuncts(root.Keep(std::move(*pred)), conjuncts);
       if (!PredicateImplied(conjuncts, rel.baserestrictinfo)) continue;
       info.partial = true;
       info.predicate = conjuncts;
@@ -227,7 +230,8 @@ void BuildIndexInfos(PlannerInfo& root, RelOptInfo& rel) {
             bind::BindTableExpression(*root.catalog, table, key.expression, rel.rtindex);
         if (!bound.ok()) {
           root.estimation.warnings.push_back("index " + index->name + ": expression " +
-                                             key.expression + " not understood, index not "
+                                             key.expression +
+                                             " not understood, index not "
                                              "considered");
           usable = false;
           break;

@@ -24,6 +24,10 @@ std::vector<IndexClause> MatchClausesToIndex(PlannerInfo& root, const RelOptInfo
 // so it is neither an index qual nor a filter (create_indexscan_plan).
 bool ImpliedByIndexPredicate(const IndexInfo& index, const RestrictInfo& rinfo);
 
+// extract_nonindex_conditions: the rel's restriction clauses an index path still has to check
+// (neither an index condition nor implied by the partial index's predicate).
+std::vector<const RestrictInfo*> NonIndexQuals(const Path& path);
+
 // check_index_only: the index returns every column the query needs from rel.
 bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index);
 

@@ -16,12 +16,18 @@ namespace {
 
 cost::JoinKind KindOf(JoinType type) {
   switch (type) {
-    case JoinType::kLeft: return cost::JoinKind::kLeft;
-    case JoinType::kFull: return cost::JoinKind::kFull;
-    case JoinType::kRight: return cost::JoinKind::kRight;
-    case JoinType::kSemi: return cost::JoinKind::kSemi;
-    case JoinType::kAnti: return cost::JoinKind::kAnti;
-    default: return cost::JoinKind::kInner;
+    case JoinType::kLeft:
+      return cost::JoinKind::kLeft;
+    case JoinType::kFull:
+      return cost::JoinKind::kFull;
+    case JoinType::kRight:
+      return cost::JoinKind::kRight;
+    case JoinType::kSemi:
+      return cost::JoinKind::kSemi;
+    case JoinType::kAnti:
+      return cost::JoinKind::kAnti;
+    default:
+      return cost::JoinKind::kInner;
   }
 }
 
@@ -70,7 +76,8 @@ cost::SemiAntiFactors SemiFactors(const PlannerInfo& root, const Path& path) {
     }
   }
   stats::SpecialJoin semi = InnerJoinOf(path);
-  semi.join_type = path.join_type == JoinType::kAnti ? bind::JoinType::kAnti : bind::JoinType::kSemi;
+  semi.join_type =
+      path.join_type == JoinType::kAnti ? bind::JoinType::kAnti : bind::JoinType::kSemi;
   const double jsel = stats::ClauseListSelectivity(root.estimation, quals, 0, &semi);
   const stats::SpecialJoin inner = InnerJoinOf(path);
   const double nsel = stats::ClauseListSelectivity(root.estimation, quals, 0, &inner);
@@ -79,9 +86,12 @@ cost::SemiAntiFactors SemiFactors(const PlannerInfo& root, const Path& path) {
 
 cost::RescanKind RescanKindOf(const Path& path) {
   switch (path.kind) {
-    case PathKind::kMaterial: return cost::RescanKind::kMaterial;
-    case PathKind::kSort: return cost::RescanKind::kMaterial;
-    default: return cost::RescanKind::kOther;
+    case PathKind::kMaterial:
+      return cost::RescanKind::kMaterial;
+    case PathKind::kSort:
+      return cost::RescanKind::kMaterial;
+    default:
+      return cost::RescanKind::kOther;
   }
 }
 
@@ -141,9 +151,9 @@ void CostHashJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
   in.inner_bucket_size = 1;
   in.inner_mcv_freq = 1;
   for (const RestrictInfo* rinfo : path.path_clauses) {
-    const BoundExpr& inner_side =
-        rinfo->right_relids.IsSubsetOf(path.inner->parent->relids) ? *rinfo->clause->args[1]
-                                                                   : *rinfo->clause->args[0];
+    const BoundExpr& inner_side = rinfo->right_relids.IsSubsetOf(path.inner->parent->relids)
+                                      ? *rinfo->clause->args[1]
+                                      : *rinfo->clause->args[0];
     const stats::HashBucketStats b =
         stats::EstimateHashBucketStats(root.estimation, inner_side, nbuckets);
     in.inner_bucket_size = std::min(in.inner_bucket_size, b.bucket_size_frac);
@@ -188,11 +198,10 @@ void CostMergeJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
   in.num_merge_clauses = static_cast<int>(path.path_clauses.size());
   in.num_join_clauses = static_cast<int>(path.join_restrict.size());
   in.merge_join_tuples = ApproxTupleCount(root, path, path.path_clauses);
-  in.inner_supports_mark_restore = path.inner->kind != PathKind::kHashJoin &&
-                                   path.inner->kind != PathKind::kBitmapHeapScan &&
-                                   path.inner->kind != PathKind::kNestLoop &&
-                                   path.inner->kind != PathKind::kMergeJoin &&
-                                   path.inner->kind != PathKind::kAgg;
+  in.inner_supports_mark_restore =
+      path.inner->kind != PathKind::kHashJoin && path.inner->kind != PathKind::kBitmapHeapScan &&
+      path.inner->kind != PathKind::kNestLoop && path.inner->kind != PathKind::kMergeJoin &&
+      path.inner->kind != PathKind::kAgg;
   in.output = OutputOf(path);
   const cost::MergeJoinWorkspace ws = cost::InitialCostMergeJoin(root.params, in);
   const cost::MergeJoinCost mc = cost::FinalCostMergeJoin(root.params, in, ws);
@@ -206,10 +215,18 @@ void CostAgg(const PlannerInfo& root, Path& path, const Path& input, const Aggre
              int group_cols, double groups) {
   cost::AggInput in;
   switch (path.agg_strategy) {
-    case AggStrategy::kPlain: in.strategy = cost::AggStrategyKind::kPlain; break;
-    case AggStrategy::kSorted: in.strategy = cost::AggStrategyKind::kSorted; break;
-    case AggStrategy::kHashed: in.strategy = cost::AggStrategyKind::kHashed; break;
-    case AggStrategy::kMixed: in.strategy = cost::AggStrategyKind::kMixed; break;
+    case AggStrategy::kPlain:
+      in.strategy = cost::AggStrategyKind::kPlain;
+      break;
+    case AggStrategy::kSorted:
+      in.strategy = cost::AggStrategyKind::kSorted;
+      break;
+    case AggStrategy::kHashed:
+      in.strategy = cost::AggStrategyKind::kHashed;
+      break;
+    case AggStrategy::kMixed:
+      in.strategy = cost::AggStrategyKind::kMixed;
+      break;
   }
   in.aggs = aggs.costs;
   in.num_trans = aggs.num_trans;
@@ -224,7 +241,8 @@ void CostAgg(const PlannerInfo& root, Path& path, const Path& input, const Aggre
     having.clause = root.query->having.get();
     SetClauseCost(root, having);
     in.quals = having.eval_cost;
-    in.qual_selectivity = stats::ClauseSelectivity(root.estimation, *root.query->having, 0, nullptr);
+    in.qual_selectivity =
+        stats::ClauseSelectivity(root.estimation, *root.query->having, 0, nullptr);
   }
   if (path.agg_split == AggSplitMode::kPartial) in.has_quals = false;  // HAVING is applied last
   const cost::AggCost ac = cost::CostAgg(root.params, in);

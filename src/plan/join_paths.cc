@@ -3,10 +3,10 @@
 
 #include "add_path.h"
 #include "costing.h"
+#include "dbopt/stats/estimator.h"
 #include "distribute_quals.h"
 #include "equivalence.h"
 #include "scan_paths.h"
-#include "dbopt/stats/estimator.h"
 
 namespace dbopt::plan {
 namespace {
@@ -15,11 +15,16 @@ namespace {
 JoinType PlanJoinType(const SpecialJoinInfo* sj, bool swapped) {
   if (sj == nullptr) return JoinType::kInner;
   switch (sj->estimation.join_type) {
-    case bind::JoinType::kLeft: return swapped ? JoinType::kRight : JoinType::kLeft;
-    case bind::JoinType::kSemi: return JoinType::kSemi;
-    case bind::JoinType::kAnti: return JoinType::kAnti;
-    case bind::JoinType::kFull: return JoinType::kFull;
-    default: return JoinType::kInner;
+    case bind::JoinType::kLeft:
+      return swapped ? JoinType::kRight : JoinType::kLeft;
+    case bind::JoinType::kSemi:
+      return JoinType::kSemi;
+    case bind::JoinType::kAnti:
+      return JoinType::kAnti;
+    case bind::JoinType::kFull:
+      return JoinType::kFull;
+    default:
+      return JoinType::kInner;
   }
 }
 
@@ -43,9 +48,11 @@ Path* NewJoinPath(JoinInputs& in, PathKind kind, Path* outer, Path* inner) {
   path->inner = inner;
   path->join_restrict = in.restrict;
   path->rows = in.joinrel.rows;
-  path->required_outer = outer->required_outer.Union(inner->required_outer).Minus(in.joinrel.relids);
+  path->required_outer =
+      outer->required_outer.Union(inner->required_outer).Minus(in.joinrel.relids);
   path->inner_unique = in.inner_unique;
-  path->parallel_safe = in.joinrel.consider_parallel && outer->parallel_safe && inner->parallel_safe;
+  path->parallel_safe =
+      in.joinrel.consider_parallel && outer->parallel_safe && inner->parallel_safe;
   return path;
 }
 
@@ -190,9 +197,9 @@ bool InnerIsUnique(const RelOptInfo& inner, const std::vector<const RestrictInfo
 void AddPartialJoinPaths(JoinInputs& in, const std::vector<const RestrictInfo*>& equi) {
   if (!in.joinrel.consider_parallel || in.outer.partial_pathlist.empty()) return;
   // PG15 builds no partial RIGHT or FULL joins (Parallel Hash Right/Full Join came in 16).
-  const bool right_or_full = in.swapped || (in.sj != nullptr &&
-                                            (in.sj->estimation.join_type == bind::JoinType::kFull ||
-                                             in.sj->estimation.join_type == bind::JoinType::kRight));
+  const bool right_or_full =
+      in.swapped || (in.sj != nullptr && (in.sj->estimation.join_type == bind::JoinType::kFull ||
+                                          in.sj->estimation.join_type == bind::JoinType::kRight));
   if (right_or_full) return;
   Path* outer = in.outer.partial_pathlist.front();
   Path* safe_inner = in.inner.cheapest_total;
@@ -210,8 +217,8 @@ void AddPartialJoinPaths(JoinInputs& in, const std::vector<const RestrictInfo*>&
     AddNestLoop(in, outer, inner, true);
   }
   if (in.inner.kind == RelKind::kBase) {
-    for (Path* param : MakeParameterizedIndexPaths(in.root, in.inner, in.outer.relids,
-                                                   outer->rows)) {
+    for (Path* param :
+         MakeParameterizedIndexPaths(in.root, in.inner, in.outer.relids, outer->rows)) {
       param->parallel_safe = true;
       AddNestLoop(in, outer, param, true);
     }
@@ -289,8 +296,8 @@ void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, Rel
       AddNestLoop(in, outer.cheapest_total, mat);
     }
     if (inner.kind == RelKind::kBase) {
-      for (Path* param : MakeParameterizedIndexPaths(root, inner, outer.relids,
-                                                     outer.cheapest_total->rows)) {
+      for (Path* param :
+           MakeParameterizedIndexPaths(root, inner, outer.relids, outer.cheapest_total->rows)) {
         AddNestLoop(in, outer.cheapest_total, param);
         if (Path* memo = MakeMemoizePath(in, outer.cheapest_total, param)) {
           AddNestLoop(in, outer.cheapest_total, memo);

@@ -30,7 +30,7 @@ using PathKeys = std::vector<PathKey>;
 
 enum class PathKind {
   kSeqScan,
-  kIndexScan,       // also the leaves of a bitmap tree (bitmap_leaf)
+  kIndexScan,  // also the leaves of a bitmap tree (bitmap_leaf)
   kIndexOnlyScan,
   kBitmapHeapScan,
   kBitmapAnd,
@@ -86,7 +86,7 @@ struct Path {
   const IndexInfo* index = nullptr;
   std::vector<IndexClause> index_clauses;
   ScanDirection direction = ScanDirection::kForward;
-  double index_total_cost = 0;   // the index part alone (bitmap leaves show this)
+  double index_total_cost = 0;  // the index part alone (bitmap leaves show this)
   double index_selectivity = 1;
   bool bitmap_leaf = false;
 
@@ -101,7 +101,7 @@ struct Path {
   Path* inner = nullptr;
   std::vector<const RestrictInfo*> join_restrict;  // all clauses evaluated at this join
   std::vector<const RestrictInfo*> path_clauses;   // hash or merge clauses
-  PathKeys outer_sort_keys;  // merge join: explicit sorts needed
+  PathKeys outer_sort_keys;                        // merge join: explicit sorts needed
   PathKeys inner_sort_keys;
   bool materialize_inner = false;  // merge join
   int hash_batches = 1;
@@ -114,7 +114,7 @@ struct Path {
   double num_groups = 0;
   int presorted_keys = 0;
   bool for_distinct = false;
-  bool for_set_op = false;    // an Agg or Unique removing UNION's duplicates
+  bool for_set_op = false;  // an Agg or Unique removing UNION's duplicates
   SetOpCommand setop_command = SetOpCommand::kExcept;
   SetOpStrategy setop_strategy = SetOpStrategy::kHashed;
   int win_ref = 0;  // WindowAgg: which window clause

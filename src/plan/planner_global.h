@@ -20,13 +20,13 @@ namespace dbopt::plan {
 struct SubPlanInfo {
   int id = 0;  // 1-based, "SubPlan 1" / "InitPlan 1"
   std::unique_ptr<PlanNode> plan;
-  bool init_plan = false;       // uncorrelated scalar/EXISTS/ARRAY: run once, result in a Param
-  int output_param = -1;        // InitPlan: the $n it returns
-  bool hashed = false;          // ANY over a hash table of the subquery's rows
+  bool init_plan = false;  // uncorrelated scalar/EXISTS/ARRAY: run once, result in a Param
+  int output_param = -1;   // InitPlan: the $n it returns
+  bool hashed = false;     // ANY over a hash table of the subquery's rows
   bind::SubLinkType type = bind::SubLinkType::kExpr;
   bool correlated = false;
-  cost::QualCost cost;          // cost_subplan: what evaluating it costs the parent
-  bool attached = false;        // already placed under a plan node
+  cost::QualCost cost;    // cost_subplan: what evaluating it costs the parent
+  bool attached = false;  // already placed under a plan node
 };
 
 struct PlannerGlobal {

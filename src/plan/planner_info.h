@@ -35,8 +35,8 @@ struct RestrictInfo {
   bool can_join = false;
   bool hashjoinable = false;
   bool mergejoinable = false;
-  int parent_ec = -1;         // the equivalence class this equality came from, or -1
-  int left_ec = -1;           // mergejoinable: EC of each side
+  int parent_ec = -1;  // the equivalence class this equality came from, or -1
+  int left_ec = -1;    // mergejoinable: EC of each side
   int right_ec = -1;
   mutable double norm_selec = -1;   // cached selectivity as a plain join/restriction clause
   mutable double outer_selec = -1;  // cached selectivity inside an outer join
@@ -65,7 +65,7 @@ struct EquivalenceClass {
 struct IndexInfo {
   const catalog::Index* index = nullptr;
   std::string name;
-  std::vector<int> key_attnos;          // per key column: the table's attno, 0 for expressions
+  std::vector<int> key_attnos;              // per key column: the table's attno, 0 for expressions
   std::vector<const BoundExpr*> key_exprs;  // per key column: Var or expression
   std::vector<int> include_attnos;
   int key_columns = 0;
@@ -78,7 +78,7 @@ struct IndexInfo {
   bool partial = false;
   bool predicate_ok = true;  // partial index: predicate implied by the restriction clauses
   std::vector<const BoundExpr*> predicate;  // partial index: its predicate's conjuncts
-  std::vector<bool> reverse_sort;  // DESC key columns
+  std::vector<bool> reverse_sort;           // DESC key columns
   std::vector<bool> nulls_first;
 };
 
@@ -90,12 +90,12 @@ struct RelOptInfo {
   Relids relids;
   int rtindex = 0;  // base rels
   const catalog::Table* table = nullptr;
-  double rows = 0;   // estimated output rows
-  int width = 0;     // reltarget width
-  double pages = 0;  // base: heap pages
-  double tuples = 0; // base: rows before restrictions
+  double rows = 0;    // estimated output rows
+  int width = 0;      // reltarget width
+  double pages = 0;   // base: heap pages
+  double tuples = 0;  // base: rows before restrictions
   double allvisfrac = 0;
-  std::vector<int> attr_widths;  // base: per column (1-based attno, index 0 unused)
+  std::vector<int> attr_widths;     // base: per column (1-based attno, index 0 unused)
   std::vector<Relids> attr_needed;  // base: per column, the rels (bit 0: the output) needing it
   std::vector<RestrictInfo*> baserestrictinfo;
   cost::QualCost baserestrictcost;
@@ -103,12 +103,13 @@ struct RelOptInfo {
   std::vector<IndexInfo> indexes;
   std::unique_ptr<PlanNode> subquery_plan;  // a subquery rel: its separately planned subquery
   bool keep_subquery_scan = false;
-  std::string cte_name;  // a CTE rel: the WITH query it scans          // its SubqueryScan projects (INTERSECT/EXCEPT flag)
+  std::string cte_name;  // a CTE rel: the WITH query it scans          // its SubqueryScan projects
+                         // (INTERSECT/EXCEPT flag)
   bool consider_parallel = false;
   int rel_parallel_workers = -1;
 
   std::vector<Path*> pathlist;
-  bool record_candidates = false;     // --why: remember every path offered
+  bool record_candidates = false;  // --why: remember every path offered
   std::vector<const Path*> considered;
   mutable bool why_reported = false;
   std::vector<Path*> partial_pathlist;
@@ -119,7 +120,7 @@ struct RelOptInfo {
 
 // A join-order restriction from an outer, semi or anti join (SpecialJoinInfo).
 struct SpecialJoinInfo {
-  stats::SpecialJoin estimation;  // join type and the relid sets
+  stats::SpecialJoin estimation;              // join type and the relid sets
   std::vector<RestrictInfo*> semi_rhs_exprs;  // semi joins unique-ified on the right
   bool lhs_strict = false;
 };

@@ -130,7 +130,8 @@ std::unique_ptr<JoinNode> ExistsToJoin(Query& q, const Query& sub, std::unique_p
 // a semi join of the FROM list with the subquery (a new subquery RTE, "ANY_subquery"), the join
 // qual being the IN's comparison with the subquery's output column. Pull-up may then merge the
 // subquery's own tables into this level.
-std::unique_ptr<JoinNode> AnyToJoin(Query& q, const BoundExpr& link, std::unique_ptr<JoinNode> left) {
+std::unique_ptr<JoinNode> AnyToJoin(Query& q, const BoundExpr& link,
+                                    std::unique_ptr<JoinNode> left) {
   bind::RangeTblEntry rte;
   rte.kind = bind::RteKind::kSubquery;
   rte.alias = "ANY_subquery";
@@ -313,12 +314,12 @@ void PullUpSubqueries(Query& q, std::unique_ptr<JoinNode>& node, bool nullable) 
   }
   // The nullable side of an outer join keeps its subqueries (pulling them up would need
   // PlaceHolderVars); a semi or anti join's right side does not leak columns, so it is fine.
-  const bool left_join = node->kind == JoinNode::Kind::kJoin &&
-                         (node->join_type == bind::JoinType::kLeft ||
-                          node->join_type == bind::JoinType::kFull);
-  const bool right_join = node->kind == JoinNode::Kind::kJoin &&
-                          (node->join_type == bind::JoinType::kRight ||
-                           node->join_type == bind::JoinType::kFull);
+  const bool left_join =
+      node->kind == JoinNode::Kind::kJoin &&
+      (node->join_type == bind::JoinType::kLeft || node->join_type == bind::JoinType::kFull);
+  const bool right_join =
+      node->kind == JoinNode::Kind::kJoin &&
+      (node->join_type == bind::JoinType::kRight || node->join_type == bind::JoinType::kFull);
   for (size_t i = 0; i < node->children.size(); ++i) {
     const bool nulled = (left_join && i == 1) || (right_join && i == 0);
     PullUpSubqueries(q, node->children[i], nullable || nulled);

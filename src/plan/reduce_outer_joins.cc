@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "dbopt/bind/relids.h"
+#include "join_tree.h"
 
 namespace dbopt::plan {
 namespace {
@@ -58,22 +59,6 @@ Relids NonNullableRels(const BoundExpr& clause) {
   }
 }
 
-void ConjunctsOf(const BoundExpr* e, std::vector<const BoundExpr*>& out) {
-  if (e == nullptr) return;
-  if (e->kind == BoundKind::kAnd) {
-    for (const auto& a : e->args) ConjunctsOf(a.get(), out);
-    return;
-  }
-  out.push_back(e);
-}
-
-Relids LeafRelidsOf(const JoinNode& node) {
-  if (node.kind == JoinNode::Kind::kRangeRef) return Relids::Of(node.rtindex);
-  Relids out;
-  for (const auto& c : node.children) out = out.Union(LeafRelidsOf(*c));
-  return out;
-}
-
 // reduce_outer_joins: a LEFT (or RIGHT) join whose nullable side is filtered by a strict clause
 // above it is an inner join; with `nullable_var IS NULL` above it, where the join's own clause is
 // strict on that Var, it is an anti join (the IS NULL then always holds and is dropped).
@@ -83,13 +68,13 @@ void Reduce(JoinNode& node, const Relids& nonnullable, std::vector<BoundExprPtr*
   if (node.kind == JoinNode::Kind::kFromList ||
       (node.kind == JoinNode::Kind::kJoin && node.join_type == bind::JoinType::kInner)) {
     std::vector<const BoundExpr*> quals;
-    ConjunctsOf(node.quals.get(), quals);
+    Conjuncts(node.quals.get(), quals);
     for (const BoundExpr* q : quals) below = below.Union(NonNullableRels(*q));
   }
   if (node.kind == JoinNode::Kind::kJoin &&
       (node.join_type == bind::JoinType::kLeft || node.join_type == bind::JoinType::kRight)) {
     const size_t nullable_side = node.join_type == bind::JoinType::kLeft ? 1 : 0;
-    const Relids nullable = LeafRelidsOf(*node.children[nullable_side]);
+    const Relids nullable = LeafRelids(*node.children[nullable_side]);
     if (below.Overlaps(nullable)) {
       node.join_type = bind::JoinType::kInner;
     } else if (node.join_type == bind::JoinType::kLeft && node.quals) {

@@ -108,7 +108,8 @@ void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
   for (const IndexInfo& index : rel.indexes) {
     std::vector<IndexClause> clauses = MatchClausesToIndex(root, rel, index, restrictions);
     const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
-    const PathKeys forward = UsefulPrefix(root, IndexPathKeys(root, index, ScanDirection::kForward));
+    const PathKeys forward =
+        UsefulPrefix(root, IndexPathKeys(root, index, ScanDirection::kForward));
     // build_index_paths: worth a path with usable clauses, a useful order, an index-only scan,
     // or a partial index whose predicate the query implies (useful_predicate).
     if (!clauses.empty() || !forward.empty() || index_only || index.partial) {
@@ -154,8 +155,8 @@ std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& re
     }
     if (required.IsEmpty()) continue;  // no join clause among them: not parameterized
     const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
-    Path* path = MakeIndexPath(root, rel, index, matched, index_only, ScanDirection::kForward,
-                               {}, loop_count);
+    Path* path = MakeIndexPath(root, rel, index, matched, index_only, ScanDirection::kForward, {},
+                               loop_count);
     path->required_outer = required;
     result.push_back(path);
   }

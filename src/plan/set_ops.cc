@@ -52,8 +52,8 @@ struct SetOpPlanner {
     cost::SimpleScanInput in;
     in.tuples = in.rows = rel->rows;
     const cost::Cost c = cost::CostSubqueryScan(
-        root.params, {rel->subquery_plan->startup_cost, rel->subquery_plan->total_cost},
-        rel->rows, in);
+        root.params, {rel->subquery_plan->startup_cost, rel->subquery_plan->total_cost}, rel->rows,
+        in);
     path->startup_cost = c.startup;
     path->total_cost = c.total;
     AddPath(*rel, path);
@@ -144,8 +144,8 @@ struct SetOpPlanner {
     const double right_groups = (*right)->rows;
     const bool except = op.op == bind::SetOpKind::kExcept;
     const double groups = except ? left_groups : std::min(left_groups, right_groups);
-    const double out_rows = op.all ? (except ? (*left)->rows : std::min((*left)->rows, (*right)->rows))
-                                   : groups;
+    const double out_rows =
+        op.all ? (except ? (*left)->rows : std::min((*left)->rows, (*right)->rows)) : groups;
     // create_setop_path: cpu_operator_cost per input row and column, hashed or after a Sort.
     auto setop = [&](Path* input, SetOpStrategy strategy) {
       Path* p = root.NewPath();

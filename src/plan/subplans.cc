@@ -21,8 +21,7 @@ using bind::SubLinkType;
 void ForEachNodeExpr(PlanNode& node, const std::function<void(BoundExprPtr&)>& visit) {
   for (auto* list : {&node.index_cond, &node.recheck_cond, &node.filter, &node.order_by,
                      &node.join_filter, &node.hash_cond, &node.merge_cond, &node.group_keys,
-                     &node.cache_keys, &node.one_time_filter, &node.output,
-                     &node.run_condition}) {
+                     &node.cache_keys, &node.one_time_filter, &node.output, &node.run_condition}) {
     for (BoundExprPtr& e : *list) visit(e);
   }
   for (SortKey& key : node.sort_keys) visit(key.expr);
@@ -67,8 +66,7 @@ void ParamsForOuterVars(PlannerGlobal& global, PlanNode& plan) {
 // ExecMaterializesOutput: nodes whose output a rescan can re-read without recomputing.
 bool MaterializesOutput(PlanKind kind) {
   return kind == PlanKind::kMaterialize || kind == PlanKind::kFunctionScan ||
-         kind == PlanKind::kCteScan || kind == PlanKind::kWorkTableScan ||
-         kind == PlanKind::kSort;
+         kind == PlanKind::kCteScan || kind == PlanKind::kWorkTableScan || kind == PlanKind::kSort;
 }
 
 // cost_subplan through the cost module; the test expression costs one operator per compared
@@ -93,8 +91,8 @@ cost::QualCost CostSubPlan(const cost::CostParams& params, const SubPlanInfo& in
 
 // subplan_is_hashable: the subquery's rows fit in hash_mem.
 bool FitsInHashTable(const cost::CostParams& params, const PlanNode& plan) {
-  const double size = plan.rows * (cost::MaxAlign(plan.width) +
-                                   cost::MaxAlign(cost::kSizeofHeapTupleHeader));
+  const double size =
+      plan.rows * (cost::MaxAlign(plan.width) + cost::MaxAlign(cost::kSizeofHeapTupleHeader));
   return size <= params.HashMemBytes();
 }
 
@@ -109,21 +107,20 @@ Result<BoundExprPtr> MakeSubPlan(PlannerGlobal& global, const BoundExpr& link,
   SubPlanInfo info;
   info.type = link.sublink_type;
   info.correlated = IsCorrelated(sub);
-  const double fraction = link.sublink_type == SubLinkType::kExists ? 1.0
-                          : (link.sublink_type == SubLinkType::kAny ||
-                             link.sublink_type == SubLinkType::kAll)
-                              ? 0.5
-                              : 0.0;
+  const double fraction =
+      link.sublink_type == SubLinkType::kExists                                            ? 1.0
+      : (link.sublink_type == SubLinkType::kAny || link.sublink_type == SubLinkType::kAll) ? 0.5
+                                                                                           : 0.0;
   Result<LevelResult> planned = plan_level(global, sub, fraction);
   if (!planned.ok()) return std::move(planned).error();
   info.plan = std::move(planned->plan);
   for (std::string& note : planned->notes) global.notes.push_back(std::move(note));
   ParamsForOuterVars(global, *info.plan);
   info.id = static_cast<int>(global.subplans.size()) + 1;
-  info.init_plan = !info.correlated && (link.sublink_type == SubLinkType::kExpr ||
-                                        link.sublink_type == SubLinkType::kExists ||
-                                        link.sublink_type == SubLinkType::kArray ||
-                                        link.sublink_type == SubLinkType::kRowCompare);
+  info.init_plan =
+      !info.correlated &&
+      (link.sublink_type == SubLinkType::kExpr || link.sublink_type == SubLinkType::kExists ||
+       link.sublink_type == SubLinkType::kArray || link.sublink_type == SubLinkType::kRowCompare);
   info.hashed = !info.correlated && !info.init_plan && TestIsHashable(link) &&
                 FitsInHashTable(global.params, *info.plan);
   BoundExprPtr replacement;

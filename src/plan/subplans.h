@@ -20,8 +20,8 @@ struct LevelResult {
   std::unique_ptr<PlanNode> plan;
   std::vector<std::string> notes;
 };
-using LevelPlanner = std::function<Result<LevelResult>(PlannerGlobal&, const bind::Query&,
-                                                       double tuple_fraction)>;
+using LevelPlanner =
+    std::function<Result<LevelResult>(PlannerGlobal&, const bind::Query&, double tuple_fraction)>;
 
 // Replaces every SubLink of query's expressions (this level only) by a kSubPlan or an InitPlan
 // Param, planning the subqueries with plan_level. Outer references inside a subquery's plan are

@@ -5,18 +5,11 @@
 #include "costing.h"
 #include "dbopt/bind/pg_type.h"
 #include "dbopt/cost/other_scan_cost.h"
+#include "join_tree.h"
 #include "planner_global.h"
 
 namespace dbopt::plan {
 namespace {
-
-void CollectRangeRefs(const bind::JoinNode& node, std::vector<int>& out) {
-  if (node.kind == bind::JoinNode::Kind::kRangeRef) {
-    out.push_back(node.rtindex);
-    return;
-  }
-  for (const auto& child : node.children) CollectRangeRefs(*child, out);
-}
 
 // The width of one subquery output column: a plain column's pg_stats.avg_width (or its type's
 // width), any other expression its type's average width.
@@ -38,8 +31,7 @@ int OutputWidth(const bind::Query& sub, const bind::BoundExpr& expr) {
 }  // namespace
 
 Status BuildSubqueryRels(PlannerInfo& root, const LevelPlanner& plan_level) {
-  std::vector<int> refs;
-  CollectRangeRefs(root.query->jointree, refs);
+  const std::vector<int> refs = RangeRefs(root.query->jointree);
   for (int rtindex : refs) {
     const bind::RangeTblEntry& rte = root.query->rtable[rtindex - 1];
     if (rte.kind != bind::RteKind::kSubquery || !rte.subquery) continue;

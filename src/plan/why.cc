@@ -51,7 +51,7 @@ std::string DescribePath(const PlannerInfo& root, const Path& path) {
     case PathKind::kNestLoop:
     case PathKind::kHashJoin:
     case PathKind::kMergeJoin: {
-      const char* method = path.kind == PathKind::kNestLoop  ? "Nested Loop"
+      const char* method = path.kind == PathKind::kNestLoop   ? "Nested Loop"
                            : path.kind == PathKind::kHashJoin ? "Hash Join"
                                                               : "Merge Join";
       std::string inner = DescribePath(root, *path.inner);
@@ -127,8 +127,7 @@ std::vector<std::string> WhyLines(const PlannerInfo& root, const Path& chosen) {
   const std::string chosen_desc = DescribePath(root, chosen);
   auto selectivity = [&](const Path& p) -> std::string {
     if (p.kind != PathKind::kIndexScan && p.kind != PathKind::kIndexOnlyScan) return "";
-    return fmt::format(", {:.1f}% of rows match the index conditions",
-                       100.0 * p.index_selectivity);
+    return fmt::format(", {:.1f}% of rows match the index conditions", 100.0 * p.index_selectivity);
   };
   lines.push_back(fmt::format("chosen: {}, cost {:.2f}..{:.2f}, rows {:.0f}{}", chosen_desc,
                               chosen.startup_cost, chosen.total_cost, chosen.rows,
@@ -137,16 +136,15 @@ std::vector<std::string> WhyLines(const PlannerInfo& root, const Path& chosen) {
   for (const auto& [desc, p] : best) {
     if (desc != chosen_desc) others.push_back(p);
   }
-  std::stable_sort(others.begin(), others.end(), [](const Path* a, const Path* b) {
-    return a->total_cost < b->total_cost;
-  });
+  std::stable_sort(others.begin(), others.end(),
+                   [](const Path* a, const Path* b) { return a->total_cost < b->total_cost; });
   for (const Path* p : others) {
     if (lines.size() >= kMaxWhyLines) break;
     const double diff = p->total_cost - chosen.total_cost;
     const std::string reason =
-        diff >= 0 ? fmt::format("costs {:.2f} more", diff)
-                  : fmt::format("cheaper in total by {:.2f} but lost on startup cost or order",
-                                -diff);
+        diff >= 0
+            ? fmt::format("costs {:.2f} more", diff)
+            : fmt::format("cheaper in total by {:.2f} but lost on startup cost or order", -diff);
     lines.push_back(fmt::format("rejected: {}, cost {:.2f}..{:.2f}{}: {}", DescribePath(root, *p),
                                 p->startup_cost, p->total_cost, selectivity(*p), reason));
   }

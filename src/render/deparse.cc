@@ -9,7 +9,7 @@
 #include <cctype>
 #include <cstring>
 
-#include "dbopt/render/quote_identifier.h"
+#include "dbopt/catalog/identifier.h"
 
 namespace dbopt::render {
 namespace {
@@ -105,9 +105,9 @@ void Deparser::Var(const BoundExpr& e) {
       e.levelsup > 0 || (context_.scan_rtindex != 0 && e.varno != context_.scan_rtindex);
   const bool whole_row = e.attno == 0;
   if (!refname.empty() && (context_.use_prefix || outer_reference || whole_row)) {
-    out += QuoteIdentifier(refname) + ".";
+    out += catalog::QuoteIdentifier(refname) + ".";
   }
-  out += whole_row ? "*" : QuoteIdentifier(column);
+  out += whole_row ? "*" : catalog::QuoteIdentifier(column);
 }
 
 void Deparser::Const(const BoundExpr& e, int show_type) {
@@ -217,7 +217,7 @@ void Deparser::Agg(const BoundExpr& e) {
   if (e.kind == BoundKind::kAggref && e.agg_split == bind::AggSplit::kInitialSerial) {
     out += "PARTIAL ";
   }
-  out += QuoteIdentifier(e.name) + "(";
+  out += catalog::QuoteIdentifier(e.name) + "(";
   if (e.agg_distinct) out += "DISTINCT ";
   if (e.agg_star) {
     out += "*";
@@ -293,7 +293,7 @@ void Deparser::Func(const BoundExpr& e, bool show_implicit) {
     return;
   }
   if (e.func_format == bind::FuncFormat::kSqlSyntax && SqlSyntaxFunc(e)) return;
-  Call(QuoteIdentifier(e.name), e.args);
+  Call(catalog::QuoteIdentifier(e.name), e.args);
 }
 
 void Deparser::Expr(const BoundExpr& e, bool show_implicit) {

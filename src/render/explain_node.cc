@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "dbopt/render/quote_identifier.h"
+#include "dbopt/catalog/identifier.h"
 
 namespace dbopt::render {
 
@@ -217,8 +217,9 @@ void DescribeTarget(const PlanNode& node, int rtindex, const ExplainStatement& s
   }
   const std::string& refname = statement.refnames[rtindex - 1];
   view->text_name += " on";
-  if (!object.empty()) view->text_name += " " + QuoteIdentifier(object);
-  if (object.empty() || refname != object) view->text_name += " " + QuoteIdentifier(refname);
+  if (!object.empty()) view->text_name += " " + catalog::QuoteIdentifier(object);
+  if (object.empty() || refname != object)
+    view->text_name += " " + catalog::QuoteIdentifier(refname);
   if (!tag.empty() && !object.empty()) view->header.push_back(Text(tag, object));
   view->header.push_back(Text("Alias", refname));
 }
@@ -227,7 +228,7 @@ void DescribeTarget(const PlanNode& node, int rtindex, const ExplainStatement& s
 void DescribeIndexScan(const PlanNode& node, ExplainNodeView* view) {
   const bool backward = node.direction == plan::ScanDirection::kBackward;
   if (backward) view->text_name += " Backward";
-  view->text_name += " using " + QuoteIdentifier(node.index_name);
+  view->text_name += " using " + catalog::QuoteIdentifier(node.index_name);
   view->header.push_back(Text("Scan Direction", backward ? "Backward" : "Forward"));
   view->header.push_back(Text("Index Name", node.index_name));
 }
@@ -242,7 +243,7 @@ void DescribeNameSuffix(const PlanNode& node, const ExplainStatement& statement,
       DescribeTarget(node, node.scan_rtindex, statement, view);
       return;
     case PlanKind::kBitmapIndexScan:
-      view->text_name += " on " + QuoteIdentifier(node.index_name);
+      view->text_name += " on " + catalog::QuoteIdentifier(node.index_name);
       view->header.push_back(Text("Index Name", node.index_name));
       return;
     case PlanKind::kSeqScan:

@@ -20,7 +20,7 @@ namespace dbopt::bind {
 // Binds one statement (SELECT, INSERT, UPDATE, DELETE). `source` is the text the statement's
 // locations point into; it is used for error messages. The catalog must outlive the Query
 // (RangeTblEntry::table points into it).
-Result<std::shared_ptr<Query>> Bind(const catalog::Catalog& catalog, const sql::Statement& statement,
-                                    const SourceText& source);
+Result<std::shared_ptr<Query>> Bind(const catalog::Catalog& catalog,
+                                    const sql::Statement& statement, const SourceText& source);
 
 }  // namespace dbopt::bind

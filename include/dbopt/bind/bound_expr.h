@@ -19,25 +19,25 @@ struct BoundExpr;
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
 
 enum class BoundKind {
-  kVar,           // varno, attno, levelsup
-  kConst,         // value (PostgreSQL's text output of the datum), is_null
-  kParam,         // param_kind, param_id
-  kOp,            // name (operator symbol), op_class; args {left, right} or {arg} for prefix ops
-  kFunc,          // name, volatility, func_format; args
-  kAnd,           // args: 2 or more
-  kOr,            // args: 2 or more
-  kNot,           // args {arg}
-  kNullTest,      // args {arg}; negated = IS NOT NULL
-  kBoolTest,      // args {arg}; bool_test
-  kScalarArrayOp, // name, op_class, use_or (ANY) / !use_or (ALL); args {scalar, array}
-  kCast,          // args {arg}; cast_format; type is the target type
-  kCase,          // args: [arg if has_case_arg] then WHEN/THEN pairs, then [ELSE if has_else]
-  kCoalesce,      // args
-  kMinMax,        // args; name "GREATEST" or "LEAST"
-  kNullIf,        // args {a, b}
-  kDistinct,      // a IS DISTINCT FROM b: args {a, b}; IS NOT DISTINCT FROM is kNot over it
-  kRow,           // ROW(...): args
-  kArray,         // ARRAY[...]: args (a constant array is a kConst with an array type instead)
+  kVar,            // varno, attno, levelsup
+  kConst,          // value (PostgreSQL's text output of the datum), is_null
+  kParam,          // param_kind, param_id
+  kOp,             // name (operator symbol), op_class; args {left, right} or {arg} for prefix ops
+  kFunc,           // name, volatility, func_format; args
+  kAnd,            // args: 2 or more
+  kOr,             // args: 2 or more
+  kNot,            // args {arg}
+  kNullTest,       // args {arg}; negated = IS NOT NULL
+  kBoolTest,       // args {arg}; bool_test
+  kScalarArrayOp,  // name, op_class, use_or (ANY) / !use_or (ALL); args {scalar, array}
+  kCast,           // args {arg}; cast_format; type is the target type
+  kCase,           // args: [arg if has_case_arg] then WHEN/THEN pairs, then [ELSE if has_else]
+  kCoalesce,       // args
+  kMinMax,         // args; name "GREATEST" or "LEAST"
+  kNullIf,         // args {a, b}
+  kDistinct,       // a IS DISTINCT FROM b: args {a, b}; IS NOT DISTINCT FROM is kNot over it
+  kRow,            // ROW(...): args
+  kArray,          // ARRAY[...]: args (a constant array is a kConst with an array type instead)
   kSubLink,       // sublink_type, subquery, args {testexpr} for ANY/ALL/ROWCOMPARE; name = operator
   kSubPlan,       // planner output: a SubLink turned into SubPlan `subplan_id`; args {testexpr}
   kAggref,        // name; args; agg_distinct, agg_star, agg_filter, agg_order; agg_split
@@ -77,14 +77,14 @@ enum class AggSplit { kSimple, kInitialSerial, kFinalDeserial };  // plain, Part
 
 struct BoundExpr {
   BoundKind kind = BoundKind::kConst;
-  Type type;               // result type
-  int location = -1;       // byte offset in the source, -1 when synthesized
+  Type type;          // result type
+  int location = -1;  // byte offset in the source, -1 when synthesized
   std::vector<BoundExprPtr> args;
 
   // kVar
-  int varno = 0;      // 1-based index into the Query's range table
-  int attno = 0;      // 1-based column number; 0 = whole row
-  int levelsup = 0;   // 0 = this query level; 1 = the enclosing query (outer reference)
+  int varno = 0;            // 1-based index into the Query's range table
+  int attno = 0;            // 1-based column number; 0 = whole row
+  int levelsup = 0;         // 0 = this query level; 1 = the enclosing query (outer reference)
   std::string column_name;  // for messages and printing; the binder fills it
 
   // kConst

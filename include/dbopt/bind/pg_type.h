@@ -55,7 +55,17 @@ struct Type {
 
 // PostgreSQL's type categories (pg_type.typcategory) as the binder's operator resolution and
 // the selectivity code use them.
-enum class TypeCategory { kBoolean, kNumeric, kString, kDateTime, kTimespan, kUserDefined, kArray, kUnknown, kOther };
+enum class TypeCategory {
+  kBoolean,
+  kNumeric,
+  kString,
+  kDateTime,
+  kTimespan,
+  kUserDefined,
+  kArray,
+  kUnknown,
+  kOther
+};
 
 Type MakeType(TypeId id);
 

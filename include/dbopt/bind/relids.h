@@ -12,7 +12,11 @@ class Relids {
   static constexpr int kMaxRelids = 63;
 
   Relids() = default;
-  static Relids Of(int rtindex) { Relids r; r.Add(rtindex); return r; }
+  static Relids Of(int rtindex) {
+    Relids r;
+    r.Add(rtindex);
+    return r;
+  }
 
   void Add(int rtindex) { bits_ |= Bit(rtindex); }
   void Remove(int rtindex) { bits_ &= ~Bit(rtindex); }

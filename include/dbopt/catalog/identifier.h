@@ -20,7 +20,8 @@ struct QualifiedName {
 Result<QualifiedName> ParseQualifiedName(std::string_view text);
 
 // The identifier as pg_get_indexdef / quote_ident print it: unquoted when it is lower case
-// letters, digits, '_' and '$' (not first), and not a reserved or column-name keyword.
+// letters, digits and '_' (not a digit first), and not a keyword other than an unreserved one
+// (ruleutils.c quote_identifier; EXPLAIN prints names the same way).
 std::string QuoteIdentifier(std::string_view identifier);
 
 // "schema.name" with each part quoted when needed.

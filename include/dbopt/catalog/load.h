@@ -24,9 +24,9 @@ Result<SourceKind> DetectSourceKind(const std::string& source);
 Result<Catalog> LoadCatalog(const std::string& source);
 
 // The loaders, one per file in src/catalog/.
-Result<Catalog> LoadJsonCatalog(const SourceText& text);         // json_reader.cc
-Result<Catalog> LoadSqliteCatalog(const std::string& path);      // sqlite_loader.cc
-Result<Catalog> LoadDdlCatalog(const SourceText& text);          // ddl_loader.cc
+Result<Catalog> LoadJsonCatalog(const SourceText& text);     // json_reader.cc
+Result<Catalog> LoadSqliteCatalog(const std::string& path);  // sqlite_loader.cc
+Result<Catalog> LoadDdlCatalog(const SourceText& text);      // ddl_loader.cc
 // Applies the DDL statements of text (CREATE TABLE/INDEX/STATISTICS, ALTER TABLE, DROP) to an
 // existing catalog, as LoadDdlCatalog does to an empty one (ddl_loader.cc).
 Status ApplyDdl(Catalog& catalog, const SourceText& text);

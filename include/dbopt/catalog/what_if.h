@@ -22,10 +22,10 @@ struct WhatIf {
 Result<Catalog> ApplyWhatIf(const Catalog& base, const WhatIf& what_if);
 
 // The btree size model used for hypothetical indexes (docs/what-if.md):
-//   entry    = MAXALIGN(8 + Σ key and INCLUDE column widths) + 4        (tuple header + line pointer)
-//   leaf     = ceil(tuples / floor((8192 − 24 − 16) · fillfactor / entry)),  fillfactor 0.90
-//   internal = ceil(level below / floor((8192 − 24 − 16) · 0.70 / entry)) per level, up to one root
-//   pages    = 1 (metapage) + leaf + Σ internal;  tree_height = number of internal levels
+//   entry    = MAXALIGN(8 + Σ key and INCLUDE column widths) + 4        (tuple header + line
+//   pointer) leaf     = ceil(tuples / floor((8192 − 24 − 16) · fillfactor / entry)),  fillfactor
+//   0.90 internal = ceil(level below / floor((8192 − 24 − 16) · 0.70 / entry)) per level, up to one
+//   root pages    = 1 (metapage) + leaf + Σ internal;  tree_height = number of internal levels
 // Column widths are pg_stats.avg_width, or the type's average width without statistics.
 void EstimateBtreeSize(const Catalog& catalog, Index& index);
 

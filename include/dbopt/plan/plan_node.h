@@ -58,12 +58,16 @@ enum class PlanKind {
   kHash,
 };
 
-
 enum class JoinType { kInner, kLeft, kFull, kRight, kSemi, kAnti };  // "Inner", "Left", ...
 
-enum class AggStrategy { kPlain, kSorted, kHashed, kMixed };  // "Plain", "Sorted", "Hashed", "Mixed"
-enum class AggSplitMode { kSimple, kPartial, kFinalize };     // EXPLAIN's "Partial Mode"
-enum class ScanDirection { kForward, kBackward };            // "Forward", "Backward"
+enum class AggStrategy {
+  kPlain,
+  kSorted,
+  kHashed,
+  kMixed
+};                                                         // "Plain", "Sorted", "Hashed", "Mixed"
+enum class AggSplitMode { kSimple, kPartial, kFinalize };  // EXPLAIN's "Partial Mode"
+enum class ScanDirection { kForward, kBackward };          // "Forward", "Backward"
 enum class SetOpCommand { kIntersect, kIntersectAll, kExcept, kExceptAll };
 enum class SetOpStrategy { kSorted, kHashed };
 enum class ModifyOperation { kInsert, kUpdate, kDelete };
@@ -89,8 +93,9 @@ struct PlanNode {
 
   // Children: outer (left) first, inner (right) second; Append/MergeAppend/BitmapAnd/Or: members.
   std::vector<std::unique_ptr<PlanNode>> children;
-  ParentRelationship relationship = ParentRelationship::kNone;  // how this node hangs under its parent
-  std::string subplan_name;  // "InitPlan 1 (returns $0)", "SubPlan 2", "CTE cte_name"
+  ParentRelationship relationship =
+      ParentRelationship::kNone;  // how this node hangs under its parent
+  std::string subplan_name;       // "InitPlan 1 (returns $0)", "SubPlan 2", "CTE cte_name"
   // InitPlans and SubPlans attached to this node (EXPLAIN prints InitPlans before the node's
   // children and SubPlans after them).
   std::vector<std::unique_ptr<PlanNode>> init_plans;
@@ -105,17 +110,17 @@ struct PlanNode {
   const catalog::Index* index = nullptr;  // Index/Index Only/Bitmap Index Scan
   std::string index_name;                 // set even for hypothetical indexes
   ScanDirection direction = ScanDirection::kForward;
-  std::vector<bind::BoundExprPtr> index_cond;   // "Index Cond"
-  std::vector<bind::BoundExprPtr> recheck_cond; // "Recheck Cond" (Bitmap Heap Scan)
-  std::vector<bind::BoundExprPtr> filter;       // "Filter" (scans, joins' qpqual, Result)
-  std::vector<bind::BoundExprPtr> order_by;     // "Order By" (index scan ordering operators)
+  std::vector<bind::BoundExprPtr> index_cond;    // "Index Cond"
+  std::vector<bind::BoundExprPtr> recheck_cond;  // "Recheck Cond" (Bitmap Heap Scan)
+  std::vector<bind::BoundExprPtr> filter;        // "Filter" (scans, joins' qpqual, Result)
+  std::vector<bind::BoundExprPtr> order_by;      // "Order By" (index scan ordering operators)
 
   // Joins
   JoinType join_type = JoinType::kInner;
-  bool inner_unique = false;                     // "Inner Unique" (JSON only)
-  std::vector<bind::BoundExprPtr> join_filter;   // "Join Filter"
-  std::vector<bind::BoundExprPtr> hash_cond;     // "Hash Cond"
-  std::vector<bind::BoundExprPtr> merge_cond;    // "Merge Cond"
+  bool inner_unique = false;                    // "Inner Unique" (JSON only)
+  std::vector<bind::BoundExprPtr> join_filter;  // "Join Filter"
+  std::vector<bind::BoundExprPtr> hash_cond;    // "Hash Cond"
+  std::vector<bind::BoundExprPtr> merge_cond;   // "Merge Cond"
 
   // Sort / IncrementalSort / GatherMerge / MergeAppend: "Sort Key"; IncrementalSort: the first
   // presorted_keys of them are "Presorted Key".
@@ -129,7 +134,7 @@ struct PlanNode {
   int unique_columns = 0;
   SetOpCommand setop_command = SetOpCommand::kIntersect;
   SetOpStrategy setop_strategy = SetOpStrategy::kSorted;
-  std::string window_name;  // WindowAgg
+  std::string window_name;                        // WindowAgg
   std::vector<bind::BoundExprPtr> run_condition;  // WindowAgg "Run Condition" (PG15)
   int planned_partitions = 0;  // HashAggregate/MixedAggregate "Planned Partitions"
 
@@ -170,8 +175,8 @@ struct PlannedStatement {
   // The flattened range table of the whole statement (subqueries pulled up or not) that the
   // plan's Vars index into. Entries keep their alias for printing.
   std::vector<bind::RangeTblEntry> rtable;
-  double planning_ms = 0;              // measured by the planner, "Planning Time"
-  std::vector<std::string> notes;      // e.g. "table orders has no statistics: defaults used"
+  double planning_ms = 0;          // measured by the planner, "Planning Time"
+  std::vector<std::string> notes;  // e.g. "table orders has no statistics: defaults used"
 };
 
 }  // namespace dbopt::plan

@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "dbopt/render/quote_identifier.h"
+#include "dbopt/catalog/identifier.h"
 #include "plan_fixture.h"
 
 namespace dbopt::render {
@@ -261,13 +261,13 @@ TEST_SUITE("render deparse") {
   }
 
   TEST_CASE("identifiers are quoted like quote_identifier") {
-    CHECK(QuoteIdentifier("orders") == "orders");
-    CHECK(QuoteIdentifier("*VALUES*") == "\"*VALUES*\"");
-    CHECK(QuoteIdentifier("Order") == "\"Order\"");
-    CHECK(QuoteIdentifier("order") == "\"order\"");
-    CHECK(QuoteIdentifier("left") == "\"left\"");
-    CHECK(QuoteIdentifier("year") == "year");  // unreserved
-    CHECK(QuoteIdentifier("a\"b") == "\"a\"\"b\"");
+    CHECK(catalog::QuoteIdentifier("orders") == "orders");
+    CHECK(catalog::QuoteIdentifier("*VALUES*") == "\"*VALUES*\"");
+    CHECK(catalog::QuoteIdentifier("Order") == "\"Order\"");
+    CHECK(catalog::QuoteIdentifier("order") == "\"order\"");
+    CHECK(catalog::QuoteIdentifier("left") == "\"left\"");
+    CHECK(catalog::QuoteIdentifier("year") == "year");  // unreserved
+    CHECK(catalog::QuoteIdentifier("a\"b") == "\"a\"\"b\"");
   }
 }
 
