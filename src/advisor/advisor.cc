@@ -121,11 +121,16 @@ Result<Recommendation> Recommend(const catalog::Catalog& catalog, const Workload
   SearchResult search = GreedySearch(engine, candidates.candidates, search_options, options.progress);
   if (!report.postgres) {
     Result<std::unique_ptr<catalog::SqlitePlanner>> sqlite = catalog::SqlitePlanner::Open(catalog);
-    if (!sqlite.ok()) return std::move(sqlite).error();
-    for (int round = 0; round < kMaxSqliteRounds &&
-                        SqliteRejects(engine, search, **sqlite, search_options, report.rejected);
-         ++round) {
-      search = GreedySearch(engine, candidates.candidates, search_options, options.progress);
+    if (!sqlite.ok()) {
+      // A JSON catalog exported from a SQLite file that is not here: say so, go on without.
+      report.notes.push_back(fmt::format("SQLite's planner was not consulted: {}",
+                                         sqlite.error().diagnostic.message));
+    } else {
+      for (int round = 0; round < kMaxSqliteRounds &&
+                          SqliteRejects(engine, search, **sqlite, search_options, report.rejected);
+           ++round) {
+        search = GreedySearch(engine, candidates.candidates, search_options, options.progress);
+      }
     }
   }
   PruneRedundant(engine, search, search_options.min_improvement, report.rejected);

@@ -16,6 +16,9 @@ namespace {
 
 // TUNING: a partial index pays when its predicate keeps at most this share of the rows.
 constexpr double kPartialMaxSelectivity = 0.10;
+// TUNING: a partial index's constant must be a value of a low-cardinality column (a status, a
+// type): over more distinct values, each literal would need an index of its own.
+constexpr double kPartialMaxDistinct = 50;
 // TUNING: INCLUDE candidates carry at most this many extra columns.
 constexpr size_t kMaxIncludeColumns = 4;
 
@@ -60,6 +63,10 @@ class Generator {
     std::stable_sort(equal.begin(), equal.end(), [&](const std::string& a, const std::string& b) {
       return Distinct(table, a) > Distinct(table, b);
     });
+    // An equality on a unique column finds one row: wider keys add nothing to that.
+    for (const std::string& c : equal) {
+      if (Unique(table, c)) return;
+    }
     std::vector<std::vector<catalog::IndexKey>> composites;
     std::vector<catalog::IndexKey> prefix;
     for (const std::string& c : equal) prefix.push_back(Key(c));
@@ -124,9 +131,24 @@ class Generator {
     }
   }
 
+  // The column holds distinct values (n_distinct -1) or has a unique single-column index.
+  bool Unique(const catalog::Table& table, const std::string& column) const {
+    auto it = table.column_stats.find(column);
+    if (it != table.column_stats.end() && it->second.n_distinct == -1) return true;
+    for (const catalog::Index* index : catalog_.IndexesOf(table)) {
+      if (index->unique && !index->predicate && index->keys.size() == 1 &&
+          index->keys[0].column == column) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void AddPartial(const TableUsage& usage, const std::vector<std::string>& equal) {
     const catalog::Table& table = *usage.table;
     for (const ConstantPredicate& c : usage.constants) {
+      const double distinct = Distinct(table, c.column);
+      if (distinct <= 0 || distinct > kPartialMaxDistinct) continue;
       stats::EstimationContext ctx;
       ctx.catalog = &catalog_;
       ctx.query = c.query;

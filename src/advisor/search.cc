@@ -182,9 +182,14 @@ SearchResult GreedySearch(WhatIfEngine& engine, const std::vector<Candidate>& ca
       for (const Move& m : moves) {
         if (m.replaced >= 0) continue;
         result.rejected.push_back(
-            {m.signature, fmt::format("with the chosen indexes it saves {:.2f} of {:.2f} (under "
-                                      "the {:.2g}% threshold)",
-                                      m.benefit, cost, 100 * options.min_improvement)});
+            {m.signature,
+             m.benefit > 0
+                 ? fmt::format("with the chosen indexes it saves {:.2f} of {:.2f} (under the "
+                               "{:.2g}% threshold)",
+                               m.benefit, cost, 100 * options.min_improvement)
+                 : fmt::format("with the chosen indexes it adds {:.2f} to the workload cost "
+                               "(maintenance)",
+                               -m.benefit)});
       }
       break;
     }

@@ -1,7 +1,9 @@
 // Reading workload statements and their weights; see workload.h.
 #include "dbopt/advisor/workload.h"
 
+#include <algorithm>
 #include <charconv>
+#include <tuple>
 #include <cmath>
 #include <string_view>
 
@@ -56,6 +58,7 @@ CallsKey ReadCallsKey(std::string_view comment) {
 
 void AppendSqlWorkload(std::shared_ptr<const SourceText> source, Workload& workload) {
   sql::ParsedFile file = sql::ParseFile(*source);
+  const size_t first_error = workload.errors.size();
   for (Diagnostic& d : file.errors) workload.errors.push_back(std::move(d));
   for (sql::Statement& statement : file.statements) {
     const LineColumn lc = source->Locate(statement.begin);
@@ -77,6 +80,11 @@ void AppendSqlWorkload(std::shared_ptr<const SourceText> source, Workload& workl
     }
     workload.statements.push_back({source, std::move(statement), weight, origin});
   }
+  // This file's diagnostics in file order, whichever step found them.
+  std::stable_sort(workload.errors.begin() + static_cast<std::ptrdiff_t>(first_error),
+                   workload.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                   });
 }
 
 void AppendStatement(const std::string& origin, const std::string& sql, double weight,

@@ -75,6 +75,7 @@ std::string RenderRecommendText(const advisor::Recommendation& r,
                      std::isinf(r.budget_bytes) ? ""
                                                 : fmt::format(" of a {} budget", Size(r.budget_bytes)),
                      r.drops.size());
+  for (const std::string& note : r.notes) out += "note: " + note + "\n";
   if (!r.indexes.empty()) out += "\nRecommended indexes\n";
   for (size_t i = 0; i < r.indexes.size(); ++i) {
     const advisor::IndexRecommendation& rec = r.indexes[i];
@@ -90,7 +91,10 @@ std::string RenderRecommendText(const advisor::Recommendation& r,
                          Calls(st.source->weight), st.cost_before, st.cost_after);
     }
   }
-  if (!r.drops.empty()) out += "\nIndexes to drop\n";
+  if (!r.drops.empty()) {
+    out += "\nIndexes to drop (checked against this workload only: make sure nothing else needs "
+           "them)\n";
+  }
   for (size_t i = 0; i < r.drops.size(); ++i) {
     const advisor::DropProposal& d = r.drops[i];
     out += fmt::format("  {}. {};\n     {}; size {}; workload cost {:+.2f}\n", i + 1,
@@ -219,6 +223,7 @@ std::string RenderRecommendJson(const advisor::Recommendation& r) {
   }
   doc["skipped"] = skipped;
   doc["not_analysed"] = r.not_analysed;
+  doc["notes"] = r.notes;
   ordered_json frontier = ordered_json::array();
   for (const advisor::FrontierPoint& p : r.frontier) {
     frontier.push_back({{"size_bytes", static_cast<int64_t>(p.bytes)},

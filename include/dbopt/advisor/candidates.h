@@ -4,12 +4,14 @@
 //     GROUP BY;
 //   - per statement and table, the equality and join columns (most distinct values first), then
 //     each range column, or else the ORDER BY columns: equality first, then range or sort;
-//     ORDER BY with mixed directions keeps its DESC keys;
+//     ORDER BY with mixed directions keeps its DESC keys; none of these (nor the INCLUDE and
+//     partial forms) when an equality is on a unique column, which finds one row anyway;
 //   - the same with INCLUDE of the other columns the statement reads, when that makes an
 //     index-only scan possible (PostgreSQL only; at most kMaxIncludeColumns columns);
 //   - an expression index per `f(col) OP x` (`lower(email)`);
-//   - a partial index `WHERE col = constant` over the other keys, when the constant selects at
-//     most kPartialMaxSelectivity of the rows.
+//   - a partial index `WHERE col = constant` over the other keys, when col has at most
+//     kPartialMaxDistinct values and the constant selects at most kPartialMaxSelectivity of the
+//     rows.
 // Widths are capped at max_width keys. A candidate that an existing index already provides (its
 // keys a prefix of the existing keys, same predicate, INCLUDE columns among the existing
 // columns) is rejected, with the index named.

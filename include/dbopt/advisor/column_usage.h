@@ -56,7 +56,8 @@ struct TableUsage {
   std::vector<std::string> updated;
 };
 
-// The usages of every base-table entry of the statement, its subqueries included.
+// The usages of every base-table entry of the statement, its subqueries included. They point
+// into `query` (ConstantPredicate), which must outlive them.
 std::vector<TableUsage> CollectColumnUsage(const bind::Query& query);
 
 }  // namespace dbopt::advisor

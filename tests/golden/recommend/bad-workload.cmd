@@ -1,0 +1,1 @@
+recommend-index --catalog samples/shop/shop.db --workload tests/golden/recommend/bad.sql --format sql --no-drops

@@ -1,0 +1,1 @@
+recommend-index --catalog samples/shop/shop.db --workload samples/shop/workload.sql
