@@ -65,7 +65,7 @@ expect_exit 0 replay samples/traces/shop.jsonl --format json
 expect_output '"events": 61' replay samples/traces/shop.jsonl --format json
 
 # Every subcommand's --help exits 0, and every long option it lists is in the man page.
-subcommands=("parse" "replay" "catalog" "catalog import" "catalog show" "catalog validate" "catalog diff" "lint")
+subcommands=("parse" "explain" "recommend-index" "replay" "catalog" "catalog import" "catalog show" "catalog validate" "catalog diff" "lint")
 for sub in "${subcommands[@]}"; do
   read -r -a words <<<"$sub"
   expect_exit 0 "${words[@]}" --help
