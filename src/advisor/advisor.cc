@@ -78,7 +78,6 @@ bool SqliteRejects(WhatIfEngine& engine, const SearchResult& search, catalog::Sq
   return banned;
 }
 
-
 std::shared_ptr<plan::PlannedStatement> PlanFor(const catalog::Catalog& catalog,
                                                 const WorkloadStatement& s,
                                                 const plan::PlannerOptions& options) {
@@ -118,13 +117,14 @@ Result<Recommendation> Recommend(const catalog::Catalog& catalog, const Workload
 
   SearchOptions search_options = options.search;
   search_options.max_width = options.max_width;
-  SearchResult search = GreedySearch(engine, candidates.candidates, search_options, options.progress);
+  SearchResult search =
+      GreedySearch(engine, candidates.candidates, search_options, options.progress);
   if (!report.postgres) {
     Result<std::unique_ptr<catalog::SqlitePlanner>> sqlite = catalog::SqlitePlanner::Open(catalog);
     if (!sqlite.ok()) {
       // A JSON catalog exported from a SQLite file that is not here: say so, go on without.
-      report.notes.push_back(fmt::format("SQLite's planner was not consulted: {}",
-                                         sqlite.error().diagnostic.message));
+      report.notes.push_back(
+          fmt::format("SQLite's planner was not consulted: {}", sqlite.error().diagnostic.message));
     } else {
       for (int round = 0; round < kMaxSqliteRounds &&
                           SqliteRejects(engine, search, **sqlite, search_options, report.rejected);
@@ -137,11 +137,10 @@ Result<Recommendation> Recommend(const catalog::Catalog& catalog, const Workload
   for (Rejection& r : search.rejected) report.rejected.push_back(std::move(r));
   std::sort(report.rejected.begin(), report.rejected.end(),
             [](const Rejection& a, const Rejection& b) { return a.index < b.index; });
-  report.rejected.erase(std::unique(report.rejected.begin(), report.rejected.end(),
-                                    [](const Rejection& a, const Rejection& b) {
-                                      return a.index == b.index;
-                                    }),
-                        report.rejected.end());
+  report.rejected.erase(
+      std::unique(report.rejected.begin(), report.rejected.end(),
+                  [](const Rejection& a, const Rejection& b) { return a.index == b.index; }),
+      report.rejected.end());
 
   Configuration config = search.config;
   if (options.drops) {
@@ -222,10 +221,9 @@ Result<Recommendation> Recommend(const catalog::Catalog& catalog, const Workload
 std::string CreateIndexSql(const catalog::Index& index, bool postgres) {
   std::string sql;
   if (postgres) {
-    sql = fmt::format("CREATE INDEX CONCURRENTLY {} ON {} USING {} ({})",
-                      catalog::QuoteIdentifier(index.name),
-                      catalog::QuoteQualified(index.schema, index.table), index.method,
-                      KeyList(index));
+    sql = fmt::format(
+        "CREATE INDEX CONCURRENTLY {} ON {} USING {} ({})", catalog::QuoteIdentifier(index.name),
+        catalog::QuoteQualified(index.schema, index.table), index.method, KeyList(index));
     if (!index.include.empty()) {
       std::string include;
       for (const std::string& c : index.include) {

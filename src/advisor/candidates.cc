@@ -49,8 +49,8 @@ class Generator {
   void FromUsage(const TableUsage& usage) {
     const catalog::Table& table = *usage.table;
     if (table.kind != "table" && table.kind != "matview") return;
-    for (const auto* list : {&usage.equality, &usage.range, &usage.join, &usage.or_arms,
-                             &usage.group}) {
+    for (const auto* list :
+         {&usage.equality, &usage.range, &usage.join, &usage.or_arms, &usage.group}) {
       for (const std::string& column : *list) Add(table, {Key(column)}, {}, {}, "single column");
     }
     if (!usage.order.empty()) Add(table, {Key(usage.order[0].column)}, {}, {}, "single column");
@@ -83,9 +83,8 @@ class Generator {
                                         [](const SortColumn& s) { return s.descending; });
       auto keys = prefix;
       for (const SortColumn& s : usage.order) {
-        const bool in_prefix = std::any_of(keys.begin(), keys.end(), [&](const auto& k) {
-          return k.column == s.column;
-        });
+        const bool in_prefix = std::any_of(keys.begin(), keys.end(),
+                                           [&](const auto& k) { return k.column == s.column; });
         if (!in_prefix) keys.push_back(Key(s.column, all_desc ? false : s.descending));
       }
       composites.push_back(keys);
@@ -114,7 +113,8 @@ class Generator {
 
  private:
   // Index-only scans: the statement's other columns of this table as INCLUDE columns.
-  void AddCovering(const TableUsage& usage, const std::vector<std::vector<catalog::IndexKey>>& comps,
+  void AddCovering(const TableUsage& usage,
+                   const std::vector<std::vector<catalog::IndexKey>>& comps,
                    const std::vector<std::string>& equal) {
     std::vector<std::vector<catalog::IndexKey>> bases = comps;
     if (!equal.empty()) bases.push_back({Key(equal[0])});
@@ -122,8 +122,8 @@ class Generator {
     for (const auto& keys : bases) {
       std::vector<std::string> include;
       for (const std::string& c : usage.referenced) {
-        const bool is_key = std::any_of(keys.begin(), keys.end(),
-                                        [&](const auto& k) { return k.column == c; });
+        const bool is_key =
+            std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return k.column == c; });
         if (!is_key) include.push_back(c);
       }
       if (include.empty() || include.size() > kMaxIncludeColumns) continue;
@@ -174,8 +174,8 @@ class Generator {
       }
       if (keys.empty()) continue;  // the plain index on the column does the same job
       if (keys.size() > static_cast<size_t>(options_.max_width)) keys.resize(options_.max_width);
-      Add(table, keys, {}, c.predicate, fmt::format("partial: {} keeps {:.1f}% of the rows",
-                                                    c.predicate, 100 * selectivity),
+      Add(table, keys, {}, c.predicate,
+          fmt::format("partial: {} keeps {:.1f}% of the rows", c.predicate, 100 * selectivity),
           selectivity * Reltuples(table));
     }
   }
@@ -233,10 +233,12 @@ catalog::Index MakeHypotheticalIndex(const catalog::Catalog& catalog, const cata
   }
   std::string name = catalog::MakeObjectName(table.name, columns, "idx");
   auto taken = [&](const std::string& n) {
-    return std::any_of(catalog.indexes.begin(), catalog.indexes.end(),
-                       [&](const catalog::Index& i) { return i.schema == table.schema && i.name == n; });
+    return std::any_of(
+        catalog.indexes.begin(), catalog.indexes.end(),
+        [&](const catalog::Index& i) { return i.schema == table.schema && i.name == n; });
   };
-  for (int n = 1; taken(name); ++n) name = catalog::MakeObjectName(table.name, columns, "idx" + std::to_string(n));
+  for (int n = 1; taken(name); ++n)
+    name = catalog::MakeObjectName(table.name, columns, "idx" + std::to_string(n));
   index.name = name;
   catalog::EstimateBtreeSize(catalog, index, tuples);
   return index;
@@ -253,7 +255,8 @@ std::string KeyList(const catalog::Index& index) {
 }
 
 std::string IndexSignature(const catalog::Index& index) {
-  std::string out = catalog::QuoteQualified(index.schema, index.table) + " (" + KeyList(index) + ")";
+  std::string out =
+      catalog::QuoteQualified(index.schema, index.table) + " (" + KeyList(index) + ")";
   if (!index.include.empty()) {
     out += " INCLUDE (";
     for (size_t i = 0; i < index.include.size(); ++i) {

@@ -155,8 +155,7 @@ class Collector {
     const BoundExpr& right = *clause.args[1];
     const ColumnRef a = ColumnOf(left);
     const ColumnRef b = ColumnOf(right);
-    if (a.usage != nullptr && b.usage != nullptr && a.rtindex != b.rtindex &&
-        a.usage != b.usage) {
+    if (a.usage != nullptr && b.usage != nullptr && a.rtindex != b.rtindex && a.usage != b.usage) {
       if (clause.op_class != OpClass::kEq) return;
       AddUnique(in_or ? a.usage->or_arms : a.usage->join, a.column);
       AddUnique(in_or ? b.usage->or_arms : b.usage->join, b.column);
@@ -173,8 +172,8 @@ class Collector {
         if (!in_or && clause.op_class == OpClass::kEq && value->kind == BoundKind::kConst &&
             !value->is_null) {
           ref.usage->constants.push_back(
-              {ref.column, catalog::QuoteIdentifier(ref.column) + " = " + Literal(*value),
-               &clause, ref.rtindex, levels_.back().query});
+              {ref.column, catalog::QuoteIdentifier(ref.column) + " = " + Literal(*value), &clause,
+               ref.rtindex, levels_.back().query});
         }
         return;
       }
@@ -183,9 +182,8 @@ class Collector {
       if (!in_or && ExpressionOf(mine, inner, text)) {
         auto& list = inner.usage->expressions;
         const bool equality = clause.op_class == OpClass::kEq;
-        const bool seen = std::any_of(list.begin(), list.end(), [&](const ExpressionUse& u) {
-          return u.expression == text;
-        });
+        const bool seen = std::any_of(list.begin(), list.end(),
+                                      [&](const ExpressionUse& u) { return u.expression == text; });
         if (!seen) list.push_back({text, inner.column, equality});
         return;
       }

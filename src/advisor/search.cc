@@ -74,7 +74,8 @@ Result<double> ParseByteSize(std::string_view text) {
         text));
   };
   size_t i = 0;
-  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
+  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.'))
+    ++i;
   if (i == 0) return bad();
   double value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + i, value);
@@ -126,7 +127,8 @@ SearchResult GreedySearch(WhatIfEngine& engine, const std::vector<Candidate>& ca
     } else {
       result.rejected.push_back(
           {IndexSignature(c.index), d > 1e-9 ? fmt::format("its maintenance outweighs any gain "
-                                                           "(+{:.2f} workload cost)", d)
+                                                           "(+{:.2f} workload cost)",
+                                                           d)
                                              : "no statement's plan gets cheaper with it"});
     }
   }
@@ -156,8 +158,9 @@ SearchResult GreedySearch(WhatIfEngine& engine, const std::vector<Candidate>& ca
       auto [it, fresh] = used_columns.emplace(table, std::vector<std::string>{});
       if (fresh) it->second = UsedColumns(engine, table);
       for (const std::string& column : it->second) {
-        const bool has = std::any_of(base.keys.begin(), base.keys.end(),
-                                     [&](const catalog::IndexKey& k) { return k.column == column; });
+        const bool has =
+            std::any_of(base.keys.begin(), base.keys.end(),
+                        [&](const catalog::IndexKey& k) { return k.column == column; });
         if (has) continue;
         std::vector<catalog::IndexKey> keys = base.keys;
         catalog::IndexKey key;

@@ -90,8 +90,8 @@ int WhatIfEngine::Register(const catalog::Index& index) {
   if (!inserted) return it->second;
   // Plans name the indexes they use: every hypothetical index gets a name of its own.
   catalog::Index named = index;
-  const std::string stem = index.name.size() > 4 ? index.name.substr(0, index.name.size() - 4)
-                                                 : index.name;
+  const std::string stem =
+      index.name.size() > 4 ? index.name.substr(0, index.name.size() - 4) : index.name;
   for (int n = 1; !names_.insert(named.schema + "." + named.name).second; ++n) {
     named.name = catalog::MakeObjectName(stem, "", "idx" + std::to_string(n));
   }
@@ -146,7 +146,8 @@ const PlanOutcome& WhatIfEngine::Plan(size_t statement, const Configuration& con
   std::vector<std::string> hidden;
   for (const catalog::Index& index : existing_) {
     const std::string name = QualifiedIndexName(index);
-    if (std::binary_search(config.hidden.begin(), config.hidden.end(), name) && Relevant(s, index)) {
+    if (std::binary_search(config.hidden.begin(), config.hidden.end(), name) &&
+        Relevant(s, index)) {
       key += "-" + name;
       hidden.push_back(name);
     }

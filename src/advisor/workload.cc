@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <tuple>
 #include <cmath>
 #include <string_view>
+#include <tuple>
 
 #include <fmt/format.h>
 

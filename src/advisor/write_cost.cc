@@ -81,7 +81,8 @@ double MaintenanceCost(const TableUsage& target, double rows,
         return IndexCoversColumn(*i, target.updated);
       });
       if (hot) return 0;
-      for (const catalog::Index* index : indexes) total += rows * IndexEntryCost(table, *index, params);
+      for (const catalog::Index* index : indexes)
+        total += rows * IndexEntryCost(table, *index, params);
       return total;
     }
     case bind::CommandType::kDelete:

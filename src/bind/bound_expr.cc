@@ -156,7 +156,8 @@ const BoundExpr* StripRelabel(const BoundExpr& expr) {
   while (e->kind == BoundKind::kCast && e->cast_format == CastFormat::kImplicit &&
          !e->args.empty()) {
     const TypeId from = e->args[0]->type.id;
-    const bool relabel = from == e->type.id || (from == TypeId::kVarchar && e->type.id == TypeId::kText);
+    const bool relabel =
+        from == e->type.id || (from == TypeId::kVarchar && e->type.id == TypeId::kText);
     if (!relabel) break;
     e = e->args[0].get();
   }

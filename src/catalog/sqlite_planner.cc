@@ -88,13 +88,12 @@ Result<std::unique_ptr<SqlitePlanner>> SqlitePlanner::Open(const Catalog& catalo
   Result<bool> has_stats = file->HasTable("sqlite_stat1");
   if (!has_stats.ok()) return std::move(has_stats).error();
   if (*has_stats) {
-    Status copy = file->Query("SELECT tbl, idx, stat FROM sqlite_stat1", {},
-                              [&](const sqlite::Row& row) -> Status {
-                                return memory->Query(
-                                    "INSERT INTO sqlite_stat1 VALUES (?1, NULLIF(?2, ''), ?3)",
-                                    {row.Text(0), row.Text(1), row.Text(2)},
-                                    [](const sqlite::Row&) -> Status { return Ok{}; });
-                              });
+    Status copy = file->Query(
+        "SELECT tbl, idx, stat FROM sqlite_stat1", {}, [&](const sqlite::Row& row) -> Status {
+          return memory->Query("INSERT INTO sqlite_stat1 VALUES (?1, NULLIF(?2, ''), ?3)",
+                               {row.Text(0), row.Text(1), row.Text(2)},
+                               [](const sqlite::Row&) -> Status { return Ok{}; });
+        });
     if (!copy) return std::move(copy).error();
   }
   if (Status st = memory->Exec("ANALYZE sqlite_schema"); !st) return std::move(st).error();

@@ -77,7 +77,8 @@ void EstimateBtreeSize(const Catalog& catalog, Index& index, double tuples) {
   }
   for (const std::string& column : index.include) data_width += ColumnWidth(*table, column);
   const double entry = MaxAlign(kIndexTupleHeader + data_width) + kLinePointer;
-  if (tuples < 0) tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
+  if (tuples < 0)
+    tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
   const double per_leaf = std::max(1.0, std::floor(kBtreePageUsable * kLeafFillFactor / entry));
   const double fanout = std::max(2.0, std::floor(kBtreePageUsable * kInternalFillFactor / entry));
   double level = std::max(1.0, std::ceil(tuples / per_leaf));

@@ -41,7 +41,8 @@ struct RecommendOptions {
 };
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 Status ReadWorkload(const RecommendOptions& o, advisor::Workload& workload) {
@@ -68,7 +69,8 @@ Status ReadWorkload(const RecommendOptions& o, advisor::Workload& workload) {
 }
 
 int Run(const RecommendOptions& o) {
-  if (o.workloads.empty()) return ReportError(Error::Usage("recommend-index: give --workload FILE"));
+  if (o.workloads.empty())
+    return ReportError(Error::Usage("recommend-index: give --workload FILE"));
   advisor::AdvisorOptions options;
   if (!o.budget.empty()) {
     Result<double> budget = advisor::ParseByteSize(o.budget);
@@ -97,8 +99,9 @@ int Run(const RecommendOptions& o) {
   for (const Diagnostic& d : errors) std::cerr << d.Render();
   if (!r.ok()) return ReportError(r.error());
   if (r->statements.empty()) {
-    return ReportError(Error::BadInput("recommend-index: no statement of the workload could be "
-                                       "analysed"));
+    return ReportError(
+        Error::BadInput("recommend-index: no statement of the workload could be "
+                        "analysed"));
   }
   if (!o.curve.empty()) {
     std::ofstream svg(o.curve, std::ios::binary);
@@ -138,14 +141,17 @@ Command AddRecommendIndex(CLI::App& app) {
                    "comments, or a pg_stat_statements export (.csv or .json)")
       ->allow_extra_args(false);
   command.app
-      ->add_option("--workload-format", o->workload_format,
-                   "how to read the workload files: auto (by extension), sql, pgss-csv or pgss-json")
+      ->add_option(
+          "--workload-format", o->workload_format,
+          "how to read the workload files: auto (by extension), sql, pgss-csv or pgss-json")
       ->check(CLI::IsMember({"auto", "sql", "pgss-csv", "pgss-json"}));
   command.app->add_option("--budget", o->budget,
                           "storage budget for the new indexes, e.g. 500MB (default: none)");
-  command.app->add_option("--max-indexes", o->max_indexes, "at most N new indexes (default: no limit)")
+  command.app
+      ->add_option("--max-indexes", o->max_indexes, "at most N new indexes (default: no limit)")
       ->check(CLI::NonNegativeNumber);
-  command.app->add_option("--max-width", o->max_width, "at most N key columns per index (default 3)")
+  command.app
+      ->add_option("--max-width", o->max_width, "at most N key columns per index (default 3)")
       ->check(CLI::Range(1, 32));
   command.app
       ->add_option("--min-improvement", o->min_improvement_pct,

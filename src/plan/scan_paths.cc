@@ -69,11 +69,12 @@ Path* ChooseBitmapAnd(PlannerInfo& root, RelOptInfo& rel, std::vector<Path*> lea
   };
   add_clauses(best);
   for (size_t i = 1; i < leaves.size(); ++i) {
-    const bool overlaps = std::any_of(
-        leaves[i]->index_clauses.begin(), leaves[i]->index_clauses.end(), [&](const IndexClause& c) {
-          return std::find(clauses_so_far.begin(), clauses_so_far.end(), c.rinfo) !=
-                 clauses_so_far.end();
-        });
+    const bool overlaps =
+        std::any_of(leaves[i]->index_clauses.begin(), leaves[i]->index_clauses.end(),
+                    [&](const IndexClause& c) {
+                      return std::find(clauses_so_far.begin(), clauses_so_far.end(), c.rinfo) !=
+                             clauses_so_far.end();
+                    });
     if (overlaps) continue;
     Path* and_path = root.NewPath();
     and_path->kind = PathKind::kBitmapAnd;

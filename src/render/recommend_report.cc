@@ -69,12 +69,12 @@ std::string RenderRecommendText(const advisor::Recommendation& r,
       "dbopt recommend-index: {} statements analysed, {} candidates, {} what-if plans ({} "
       "answered from the cache)\n",
       r.statements.size(), r.candidates, r.evaluations, r.cache_hits);
-  out += fmt::format("workload cost {:.2f} → {:.2f}{} with {} new index{} ({}{}), {} to drop\n",
-                     r.cost_before, r.cost_after, Change(r.cost_before, r.cost_after),
-                     r.indexes.size(), r.indexes.size() == 1 ? "" : "es", Size(TotalBytes(r)),
-                     std::isinf(r.budget_bytes) ? ""
-                                                : fmt::format(" of a {} budget", Size(r.budget_bytes)),
-                     r.drops.size());
+  out += fmt::format(
+      "workload cost {:.2f} → {:.2f}{} with {} new index{} ({}{}), {} to drop\n", r.cost_before,
+      r.cost_after, Change(r.cost_before, r.cost_after), r.indexes.size(),
+      r.indexes.size() == 1 ? "" : "es", Size(TotalBytes(r)),
+      std::isinf(r.budget_bytes) ? "" : fmt::format(" of a {} budget", Size(r.budget_bytes)),
+      r.drops.size());
   for (const std::string& note : r.notes) out += "note: " + note + "\n";
   if (!r.indexes.empty()) out += "\nRecommended indexes\n";
   for (size_t i = 0; i < r.indexes.size(); ++i) {
@@ -92,8 +92,9 @@ std::string RenderRecommendText(const advisor::Recommendation& r,
     }
   }
   if (!r.drops.empty()) {
-    out += "\nIndexes to drop (checked against this workload only: make sure nothing else needs "
-           "them)\n";
+    out +=
+        "\nIndexes to drop (checked against this workload only: make sure nothing else needs "
+        "them)\n";
   }
   for (size_t i = 0; i < r.drops.size(); ++i) {
     const advisor::DropProposal& d = r.drops[i];
@@ -120,7 +121,8 @@ std::string RenderRecommendText(const advisor::Recommendation& r,
   }
   for (const std::string& s : r.not_analysed) out += fmt::format("  {}: not analysed\n", s);
 
-  if (!r.rejected.empty()) out += fmt::format("\nNot recommended ({} candidates)\n", r.rejected.size());
+  if (!r.rejected.empty())
+    out += fmt::format("\nNot recommended ({} candidates)\n", r.rejected.size());
   for (size_t i = 0; i < r.rejected.size() && i < kTextRejectedLimit; ++i) {
     out += fmt::format("  {}: {}\n", r.rejected[i].index, r.rejected[i].reason);
   }
@@ -143,8 +145,9 @@ std::string RenderRecommendJson(const advisor::Recommendation& r) {
   ordered_json doc;
   doc["format"] = "dbopt-recommend-index/1";
   doc["dialect"] = r.postgres ? "postgresql" : "sqlite";
-  doc["budget_bytes"] = std::isinf(r.budget_bytes) ? ordered_json(nullptr)
-                                                   : ordered_json(static_cast<int64_t>(r.budget_bytes));
+  doc["budget_bytes"] = std::isinf(r.budget_bytes)
+                            ? ordered_json(nullptr)
+                            : ordered_json(static_cast<int64_t>(r.budget_bytes));
   doc["cost_before"] = Round2(r.cost_before);
   doc["cost_after"] = Round2(r.cost_after);
   doc["candidates"] = r.candidates;
@@ -197,7 +200,8 @@ std::string RenderRecommendJson(const advisor::Recommendation& r) {
   }
   doc["drops"] = drops;
   ordered_json kept = ordered_json::array();
-  for (const advisor::Rejection& k : r.kept) kept.push_back({{"index", k.index}, {"reason", k.reason}});
+  for (const advisor::Rejection& k : r.kept)
+    kept.push_back({{"index", k.index}, {"reason", k.reason}});
   doc["kept"] = kept;
   ordered_json statements = ordered_json::array();
   for (const advisor::StatementOutcome& st : r.statements) {
@@ -241,8 +245,9 @@ std::string RenderRecommendSql(const advisor::Recommendation& r) {
       r.cost_before, r.cost_after, Change(r.cost_before, r.cost_after), r.indexes.size(),
       r.indexes.size() == 1 ? "" : "es", Size(TotalBytes(r)), r.drops.size());
   if (r.postgres) {
-    out += "-- CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction block: run this "
-           "file with psql, not in one transaction.\n";
+    out +=
+        "-- CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction block: run this "
+        "file with psql, not in one transaction.\n";
   }
   for (const advisor::IndexRecommendation& rec : r.indexes) {
     std::string served;

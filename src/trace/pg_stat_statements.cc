@@ -111,7 +111,8 @@ Result<std::vector<PgssRow>> ReadJson(const std::string& path) {
 
 }  // namespace
 
-Result<std::vector<PgssRow>> ReadPgStatStatements(const std::string& path, const std::string& kind) {
+Result<std::vector<PgssRow>> ReadPgStatStatements(const std::string& path,
+                                                  const std::string& kind) {
   return kind == "json" ? ReadJson(path) : ReadCsv(path);
 }
 

@@ -64,7 +64,7 @@ struct Recommendation {
   std::vector<StatementOutcome> statements;
   std::vector<SkippedStatement> skipped;
   std::vector<std::string> not_analysed;
-  std::vector<std::string> notes;  // e.g. SQLite's planner could not be consulted
+  std::vector<std::string> notes;       // e.g. SQLite's planner could not be consulted
   std::vector<FrontierPoint> frontier;  // the empty configuration first, then each step
   long candidates = 0;
   long evaluations = 0;  // what-if plans made

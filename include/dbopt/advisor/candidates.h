@@ -26,7 +26,7 @@
 namespace dbopt::advisor {
 
 struct CandidateOptions {
-  int max_width = 3;           // key columns per index
+  int max_width = 3;            // key columns per index
   bool include_columns = true;  // INCLUDE (...) candidates; SQLite has no INCLUDE
   bool partial = true;
   bool expressions = true;

@@ -32,10 +32,10 @@ struct ExpressionUse {
 // `col = constant` (not a parameter): what a partial index's WHERE could say.
 struct ConstantPredicate {
   std::string column;
-  std::string predicate;             // SQL text: status = 'pending'
-  const bind::BoundExpr* clause{};   // the bound conjunct, for its selectivity
-  int rtindex = 0;                   // the range-table entry it restricts, in `query`
-  const bind::Query* query{};        // the query level holding it
+  std::string predicate;            // SQL text: status = 'pending'
+  const bind::BoundExpr* clause{};  // the bound conjunct, for its selectivity
+  int rtindex = 0;                  // the range-table entry it restricts, in `query`
+  const bind::Query* query{};       // the query level holding it
 };
 
 struct TableUsage {
@@ -45,8 +45,8 @@ struct TableUsage {
   std::vector<std::string> range;
   std::vector<std::string> join;
   std::vector<std::string> or_arms;
-  std::vector<SortColumn> order;  // ORDER BY when every key is a column of this entry
-  std::vector<std::string> group;  // GROUP BY / DISTINCT columns of this entry
+  std::vector<SortColumn> order;        // ORDER BY when every key is a column of this entry
+  std::vector<std::string> group;       // GROUP BY / DISTINCT columns of this entry
   std::vector<std::string> referenced;  // every column the statement reads, anywhere
   std::vector<ExpressionUse> expressions;
   std::vector<ConstantPredicate> constants;

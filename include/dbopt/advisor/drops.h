@@ -18,8 +18,8 @@ namespace dbopt::advisor {
 
 struct DropProposal {
   catalog::Index index;
-  std::string reason;        // "duplicate of X", "prefix of X", "unused by the workload"
-  double cost_change = 0;    // workload cost with it dropped minus with it (≤ 0: a saving)
+  std::string reason;      // "duplicate of X", "prefix of X", "unused by the workload"
+  double cost_change = 0;  // workload cost with it dropped minus with it (≤ 0: a saving)
 };
 
 struct DropResult {

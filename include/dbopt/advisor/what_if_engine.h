@@ -41,7 +41,7 @@ struct StatementInfo {
 };
 
 struct PlanOutcome {
-  double plan_cost = 0;    // the plan's total cost
+  double plan_cost = 0;     // the plan's total cost
   double rows_written = 0;  // INSERT/UPDATE/DELETE: rows the ModifyTable's input produces
   std::vector<std::string> indexes_used;  // index names in the plan, sorted, distinct
 };
@@ -68,7 +68,9 @@ class WhatIfEngine {
   // Registers a hypothetical index; the same signature gets the same id. A name already taken
   // (by an existing or another registered index) gets a number.
   int Register(const catalog::Index& index);
-  const catalog::Index& Hypothetical(int id) const { return hypothetical_[static_cast<size_t>(id)]; }
+  const catalog::Index& Hypothetical(int id) const {
+    return hypothetical_[static_cast<size_t>(id)];
+  }
 
   const PlanOutcome& Plan(size_t statement, const Configuration& config);
   // plan cost + index maintenance, for one execution

@@ -137,10 +137,11 @@ TEST_CASE("column usage: equality, range, sort, join, IN, expressions, constants
 
 TEST_CASE("candidates: equality first then range, existing indexes respected, partial") {
   const catalog::Catalog catalog = Load();
-  const Workload w = Read("SELECT b, c FROM t WHERE c = 'rare' AND b > 10; "
-                          "SELECT d FROM t WHERE d = 'x' AND a = 3");
-  CandidateSet set = GenerateCandidates(
-      catalog, {Usage(catalog, w, 0), Usage(catalog, w, 1)}, CandidateOptions{});
+  const Workload w = Read(
+      "SELECT b, c FROM t WHERE c = 'rare' AND b > 10; "
+      "SELECT d FROM t WHERE d = 'x' AND a = 3");
+  CandidateSet set =
+      GenerateCandidates(catalog, {Usage(catalog, w, 0), Usage(catalog, w, 1)}, CandidateOptions{});
   std::vector<std::string> signatures;
   for (const Candidate& c : set.candidates) signatures.push_back(IndexSignature(c.index));
   auto has = [&](const std::string& s) {
