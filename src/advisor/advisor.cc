@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "dbopt/advisor/inferred_stats.h"
 #include "dbopt/bind/binder.h"
 #include "dbopt/catalog/identifier.h"
 #include "dbopt/catalog/sqlite_planner.h"
@@ -90,8 +91,10 @@ std::shared_ptr<plan::PlannedStatement> PlanFor(const catalog::Catalog& catalog,
 
 }  // namespace
 
-Result<Recommendation> Recommend(const catalog::Catalog& catalog, const Workload& workload,
+Result<Recommendation> Recommend(const catalog::Catalog& loaded, const Workload& workload,
                                  const AdvisorOptions& options, std::vector<Diagnostic>& errors) {
+  std::vector<std::string> notes;
+  const catalog::Catalog catalog = WithInferredStats(loaded, notes);
   Result<std::unique_ptr<WhatIfEngine>> created =
       WhatIfEngine::Create(catalog, workload, options.planner);
   if (!created.ok()) return std::move(created).error();
@@ -103,6 +106,7 @@ Result<Recommendation> Recommend(const catalog::Catalog& catalog, const Workload
   report.budget_bytes = options.search.budget_bytes;
   report.skipped = engine.skipped();
   report.not_analysed = workload.not_analysed;
+  report.notes = std::move(notes);
 
   std::vector<std::vector<TableUsage>> usages;
   for (const StatementInfo& s : engine.statements()) usages.push_back(s.usage);

@@ -7,6 +7,7 @@
 
 #include "dbopt/advisor/advisor.h"
 #include "dbopt/advisor/column_usage.h"
+#include "dbopt/advisor/inferred_stats.h"
 #include "dbopt/advisor/write_cost.h"
 #include "dbopt/bind/binder.h"
 #include "dbopt/catalog/load.h"
@@ -167,6 +168,24 @@ TEST_CASE("candidates: equality first then range, existing indexes respected, pa
       CHECK(c.index.pages == 2);
     }
   }
+}
+
+TEST_CASE("inferred statistics: a foreign key bounds the distinct values of a bare column") {
+  catalog::Catalog catalog = Load();
+  catalog::Table& u = catalog.tables[1];
+  u.column_stats.erase("t_a");
+  u.foreign_keys.push_back({"u_t_a_fkey", {"t_a"}, "", "t", {"a"}});
+  std::vector<std::string> notes;
+  const catalog::Catalog inferred = WithInferredStats(catalog, notes);
+  // min(100000 rows of t, 1000 rows of u)
+  CHECK(inferred.FindTable("u")->column_stats.at("t_a").n_distinct == 1000);
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0] ==
+        "u.t_a has no statistics: 1000 distinct values assumed from its foreign key to t");
+  // A column with statistics keeps them.
+  notes.clear();
+  (void)WithInferredStats(Load(), notes);
+  CHECK(notes.empty());
 }
 
 TEST_CASE("byte sizes") {
