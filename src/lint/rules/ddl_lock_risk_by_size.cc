@@ -92,8 +92,8 @@ class DdlLockRiskBySize : public RuleBase {
       const int location =
           cmd.constraint && cmd.constraint->location >= 0 ? cmd.constraint->location : s.location;
       reporter.Report(location,
-                      work + " of \"" + name + "\" (" + size +
-                          ") under an ACCESS EXCLUSIVE lock: reads and writes wait",
+                      "ALTER TABLE \"" + name + "\" (" + size + "): " + work +
+                          " under an ACCESS EXCLUSIVE lock, so reads and writes wait",
                       grade, Fix(cmd));
     }
   }

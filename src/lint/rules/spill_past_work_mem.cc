@@ -47,6 +47,15 @@ double LimitTuples(const PlanNode* parent) {
   return count < 0 || offset < 0 ? -1 : count + offset;
 }
 
+// The first source location inside a (planner-built) expression; -1 when none has one.
+int FirstLocation(const bind::BoundExpr& e) {
+  int location = -1;
+  bind::Walk(e, [&](const bind::BoundExpr& x) {
+    if (location < 0 && x.location >= 0) location = x.location;
+  });
+  return location;
+}
+
 int CountAggregates(const PlanNode& node) {
   int n = 0;
   for (const auto& e : node.output)
@@ -79,7 +88,7 @@ Spill Examine(const PlanFacts& plan, const PlanNode& node, const PlanNode* paren
     s.memory = p.HashMemBytes();
     s.what = "Hash of " + FormatRows(input.rows) + " rows × " + std::to_string(input.width) +
              " bytes (" + std::to_string(size.num_batches) + " batches)";
-    if (parent && !parent->hash_cond.empty()) s.location = parent->hash_cond[0]->location;
+    if (parent && !parent->hash_cond.empty()) s.location = FirstLocation(*parent->hash_cond[0]);
   } else if (node.kind == PlanKind::kAggregate &&
              (node.agg_strategy == plan::AggStrategy::kHashed ||
               node.agg_strategy == plan::AggStrategy::kMixed)) {
