@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <string>
 
 #include "../plan_facts.h"
@@ -34,8 +35,14 @@ struct Spill {
   int location = -1;
 };
 
-// LIMIT count [+ OFFSET] above a Sort, when both are constants (a bounded "top-N" sort).
-double LimitTuples(const PlanNode* parent) {
+// LIMIT count [+ OFFSET] above a Sort, when both are constants: the planner then costs a
+// bounded ("top-N") sort, also below a Gather Merge, which passes the bound to its workers.
+double LimitTuples(const PlanNode* parent,
+                   const std::map<const PlanNode*, const PlanNode*>& parents) {
+  while (parent && parent->kind == PlanKind::kGatherMerge) {
+    auto it = parents.find(parent);
+    parent = it == parents.end() ? nullptr : it->second;
+  }
   if (!parent || parent->kind != PlanKind::kLimit || !parent->limit_count) return -1;
   auto value = [](const bind::BoundExpr* e) -> double {
     if (!e) return 0;
@@ -63,14 +70,15 @@ int CountAggregates(const PlanNode& node) {
   return n;
 }
 
-Spill Examine(const PlanFacts& plan, const PlanNode& node, const PlanNode* parent) {
+Spill Examine(const PlanFacts& plan, const PlanNode& node, const PlanNode* parent,
+              const std::map<const PlanNode*, const PlanNode*>& parents) {
   const cost::CostParams& p = plan.params();
   Spill s;
   if (node.children.empty()) return s;
   const PlanNode& input = *node.children[0];
   if (node.kind == PlanKind::kSort) {
     // cost_tuplesort: external merge when the input (or the top-N output) exceeds work_mem.
-    const double limit = LimitTuples(parent);
+    const double limit = LimitTuples(parent, parents);
     s.spills = cost::CostTuplesort(p, input.rows, node.width, 0, p.work_mem_kb, limit).method ==
                cost::SortMethod::kExternalMerge;
     s.bytes = cost::RelationByteSize(input.rows, node.width);
@@ -123,9 +131,12 @@ class SpillPastWorkMem : public RuleBase {
     if (!context.plan) return;
     const PlanFacts& plan = *context.plan;
     const double min_ratio = context.settings.Number("min_ratio", 1.0);
+    std::map<const PlanNode*, const PlanNode*> parents;
+    plan.ForEachNode(
+        [&](const PlanNode& node, const PlanNode* parent) { parents[&node] = parent; });
     bool noted = false;  // one low-precision note per statement is enough
     plan.ForEachNode([&](const PlanNode& node, const PlanNode* parent) {
-      const Spill s = Examine(plan, node, parent);
+      const Spill s = Examine(plan, node, parent, parents);
       if (s.what.empty()) return;
       const bool guessed = plan.LacksStatistics(node);
       const bool reported = s.spills && s.memory > 0 && s.bytes >= min_ratio * s.memory;

@@ -77,6 +77,17 @@ TEST_CASE("DB502 follows the catalog's work_mem") {
     const Linter linter(&*catalog);
     CHECK(Of(linter.LintFile(sql, Config{}), "DB502").size() == 1);
   }
+  {
+    // A top-N sort under LIMIT, also below a Gather Merge, keeps only 50 rows: no spill.
+    const Linter linter(&*catalog);
+    const SourceText top_n("q.sql",
+                           "SELECT o.order_id, c.name FROM orders o JOIN customers c ON "
+                           "c.customer_id = o.customer_id WHERE o.created_at >= now() - "
+                           "interval '7 days' ORDER BY o.created_at DESC LIMIT 50;\n");
+    CHECK(Of(linter.LintFile(top_n, Config{}), "DB502").empty());
+    // DB501 does not propose an index that barely lowers the cost (the Sort dominates it).
+    CHECK(Of(linter.LintFile(top_n, Config{}), "DB501").empty());
+  }
   REQUIRE(catalog->settings.Set("work_mem", "1GB").ok());
   const Linter roomy(&*catalog);
   CHECK(Of(roomy.LintFile(sql, Config{}), "DB502").empty());
