@@ -1,12 +1,16 @@
-// lint_bench: `dbopt lint` throughput (syntax and catalog-aware rules) on a generated corpus,
-// against parsing alone (sql::ParseFile on the same files), measured in the same run.
+// lint_bench: `dbopt lint` throughput on a generated corpus, against parsing alone
+// (sql::ParseFile on the same files), measured in the same run: the syntax and catalog-aware
+// rules (plan-aware rules off), and separately the plan-aware rules (DB5xx) on their own, which
+// bind and plan every query and run what-if plans for DB501.
 //
 //   build/lint_bench [LINES] [ROUNDS]        (defaults: 40000 lines, 5 rounds)
 //
 // The corpus is generated deterministically (fixed-seed LCG) as 100-line files of application
 // queries and migrations over the tables of tests/lint/fixtures/catalog.json, which is loaded
-// once. Each round lints every file once and parses every file once; the best round of each is
-// reported, in wall-clock and in process CPU time. Target: at least 50,000 lines/s for lint.
+// once. Each round lints every file once per configuration and parses every file once; the best
+// round of each is reported, in wall-clock and in process CPU time. Target: at least 50,000
+// lines/s for the syntax and catalog rules; the plan-aware rate (lines/s and statements/s) is
+// reported, without a target.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -18,6 +22,7 @@
 
 #include "dbopt/catalog/load.h"
 #include "dbopt/lint/linter.h"
+#include "dbopt/lint/registry.h"
 #include "dbopt/sql/parser.h"
 
 namespace {
@@ -101,6 +106,18 @@ void Time(Best* best, F&& body) {
   best->cpu = std::min(best->cpu, CpuSeconds() - cpu);
 }
 
+// on: the plan-aware rules only (every other rule off, syntax errors too); !on: every rule but
+// the plan-aware ones.
+dbopt::lint::Config OnlyPlanRules(bool on) {
+  dbopt::lint::Config config;
+  for (const dbopt::lint::Rule* rule : dbopt::lint::AllRules()) {
+    const bool plan = rule->info().level == dbopt::lint::RuleLevel::kPlan;
+    if (plan != on) config.rules[rule->info().id].off = true;
+  }
+  if (on) config.rules["DB000"].off = true;
+  return config;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,14 +136,21 @@ int main(int argc, char** argv) {
     lines += static_cast<size_t>(std::count(texts[i].begin(), texts[i].end(), '\n'));
   }
   const dbopt::lint::Linter linter(&*catalog);  // the catalog is indexed once
-  const dbopt::lint::Config config;
+  // Syntax and catalog rules: the plan-aware rules off, so no statement is planned.
+  const dbopt::lint::Config config = OnlyPlanRules(false);
+  const dbopt::lint::Config plan_config = OnlyPlanRules(true);
   size_t findings = 0;
+  size_t plan_findings = 0;
   size_t statements = 0;
-  Best lint, parse;
+  Best lint, plan, parse;
   for (int r = 0; r < rounds; ++r) {
     Time(&lint, [&] {
       findings = 0;
       for (const auto& f : files) findings += linter.LintFile(f, config).size();
+    });
+    Time(&plan, [&] {
+      plan_findings = 0;
+      for (const auto& f : files) plan_findings += linter.LintFile(f, plan_config).size();
     });
     Time(&parse, [&] {
       statements = 0;
@@ -134,15 +158,22 @@ int main(int argc, char** argv) {
     });
   }
   const double n = static_cast<double>(lines);
+  const double st = static_cast<double>(statements);
   std::printf("lint: %zu files, %zu lines, %zu statements, %zu findings per round\n", files.size(),
               lines, statements, findings);
   std::printf(
-      "lint: %.0f lines/s (target >= %.0f)%s; parse alone %.0f lines/s; lint/parse time "
+      "lint (syntax and catalog rules): %.0f lines/s (target >= %.0f)%s; parse alone %.0f lines/s; "
+      "lint/parse time "
       "ratio %.2f\n",
       n / lint.wall, kTargetLinesPerSecond,
       n / lint.wall >= kTargetLinesPerSecond ? "" : "  MISSED", n / parse.wall,
       lint.wall / parse.wall);
   std::printf("lint: CPU time: lint %.0f lines/s, parse alone %.0f lines/s, ratio %.2f\n",
               n / lint.cpu, n / parse.cpu, lint.cpu / parse.cpu);
+  std::printf(
+      "plan-aware rules (DB5xx alone, %zu findings per round): %.0f lines/s, %.0f statements/s; "
+      "CPU time %.0f lines/s, %.0f statements/s; plan/parse time ratio %.2f\n",
+      plan_findings, n / plan.wall, st / plan.wall, n / plan.cpu, st / plan.cpu,
+      plan.wall / parse.wall);
   return 0;
 }

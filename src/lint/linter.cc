@@ -11,6 +11,7 @@
 #include "dbopt/sql/fingerprint.h"
 #include "dbopt/sql/parser.h"
 #include "file_facts.h"
+#include "plan_facts.h"
 #include "resolve.h"
 
 namespace dbopt::lint {
@@ -47,6 +48,8 @@ class Collector : public Reporter {
     f.rule_id = info_.id;
     f.rule_name = info_.name;
     f.level = level_;
+    if (grade == Grade::kMajor && level_ != Level::kError)
+      f.level = static_cast<Level>(static_cast<int>(level_) - 1);
     if (grade == Grade::kMinor || grade == Grade::kLowPrecision) f.level = Level::kInfo;
     if (grade == Grade::kMedium) f.precision = Precision::kMedium;
     if (grade == Grade::kLowPrecision) f.precision = Precision::kLow;
@@ -64,6 +67,16 @@ class Collector : public Reporter {
   Level level_;
   std::vector<Finding>& out_;
 };
+
+// True when some plan-aware rule is on in `config`: only then is a statement planned.
+bool AnyPlanRuleOn(const Config& config) {
+  for (const Rule* rule : AllRules()) {
+    if (rule->info().level != RuleLevel::kPlan) continue;
+    const RuleConfig* rc = config.ForRule(rule->info().id);
+    if (!rc || !rc->off) return true;
+  }
+  return false;
+}
 
 void Locate(const SourceText& source, Finding& f) {
   const LineColumn lc = source.Locate(f.offset);
@@ -84,16 +97,19 @@ std::vector<Finding> Linter::LintFile(const SourceText& source, const Config& co
   const FileFacts facts(source, parsed.statements);
   std::vector<size_t> begins;  // of every statement, the ones that failed to parse included
   const RuleSettings no_settings;
+  const bool plan_rules = catalog_ && AnyPlanRuleOn(config);
 
   for (const sql::Statement& statement : parsed.statements) {
     begins.push_back(statement.begin);
     const size_t first_finding = findings.size();
     std::optional<Resolution> resolution;
     if (catalog_) resolution.emplace(statement, *catalog_, facts);
+    // Bound and planned once for all plan-aware rules; null when the planner does not take it.
+    const std::unique_ptr<PlanFacts> plan =
+        plan_rules ? PlanFacts::Make(catalog_->catalog(), statement, source) : nullptr;
     for (const Rule* rule : AllRules()) {
       const RuleInfo& info = rule->info();
-      if (info.level == RuleLevel::kPlan) continue;  // needs the planner: not wired in yet
-      if (info.level == RuleLevel::kCatalog && !catalog_) continue;
+      if (info.level != RuleLevel::kSyntax && !catalog_) continue;
       const RuleConfig* rc = config.ForRule(info.id);
       if (rc && rc->off) continue;
       const Level level = rc && rc->level ? *rc->level : info.default_level;
@@ -102,6 +118,7 @@ std::vector<Finding> Linter::LintFile(const SourceText& source, const Config& co
                           facts,
                           catalog_.get(),
                           resolution ? &*resolution : nullptr,
+                          plan.get(),
                           rc ? rc->settings : no_settings};
       Collector collector(source, statement, info, level, findings);
       rule->Check(context, collector);

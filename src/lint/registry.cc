@@ -1,6 +1,6 @@
 // The one place where rules are registered, in id order. Ids are stable: DB0xx syntax errors,
 // DB1xx query rules, DB2xx migration rules, DB3xx column types, DB4xx catalog-aware rules,
-// DB5xx plan-aware rules (reserved, docs/lint/README.md).
+// DB5xx plan-aware rules.
 #include "dbopt/lint/registry.h"
 
 #include <algorithm>
@@ -50,6 +50,12 @@ std::vector<std::unique_ptr<Rule>> MakeRules() {
   rules.push_back(MakeLiteralOutsideDomain());
   rules.push_back(MakeIsNullOnNotNullColumn());
   rules.push_back(MakeImplicitCastDefeatsIndex());
+  // Plan-aware.
+  rules.push_back(MakeSeqScanOnLargeTable());
+  rules.push_back(MakeSpillPastWorkMem());
+  rules.push_back(MakeDmlTouchesManyRows());
+  rules.push_back(MakeNestedLoopOverLargeInputs());
+  rules.push_back(MakeDdlLockRiskBySize());
   return rules;
 }
 

@@ -2,10 +2,9 @@
 // catalog when one is given, and its settings from .dbopt.toml) and reports findings.
 //
 // Rules come at three levels. Syntax rules need only the AST; catalog rules also need a catalog
-// and run only when one is given; plan rules (not yet available) will also receive the
-// statement's plan: the RuleContext will then carry a pointer to it and the linter will run
-// kPlan rules only when a planner is wired in, exactly as kCatalog rules are skipped without a
-// catalog today.
+// and run only when one is given; plan rules also run only with a catalog and receive the
+// statement bound and planned by dbopt's planner (RuleContext::plan; null for statements the
+// planner does not take: DDL, or constructs it reports as not supported).
 #pragma once
 
 #include <map>
@@ -33,6 +32,7 @@ struct RuleInfo {
 class FileFacts;     // file_facts.h: what the whole file creates and sets
 class CatalogFacts;  // catalog_facts.h: the catalog, indexed once per run
 class Resolution;    // resolve.h: the statement's names bound to the catalog
+class PlanFacts;     // plan_facts.h: the statement's plan, and what-if planning
 
 // Numeric thresholds of one rule from .dbopt.toml (`[rules.large-offset] threshold = 5000`).
 struct RuleSettings {
@@ -48,13 +48,15 @@ struct RuleContext {
   const sql::Statement& statement;
   const FileFacts& file;
   const CatalogFacts* catalog = nullptr;   // set for kCatalog rules
-  const Resolution* resolution = nullptr;  // set for kCatalog rules
+  const Resolution* resolution = nullptr;  // set for kCatalog and kPlan rules
+  const PlanFacts* plan = nullptr;         // kPlan rules: the planned statement, when it planned
   const RuleSettings& settings;
 };
 
 // How a rule grades one finding against its default level.
 enum class Grade {
   kDefault,       // the rule's (configured) level, high precision
+  kMajor,         // one level more severe than the rule's level (e.g. a very large table)
   kMedium,        // the rule's level, medium precision
   kMinor,         // info: the risk is real but small (e.g. a small table)
   kLowPrecision,  // info, low precision: the statistics needed to grade it are missing

@@ -64,7 +64,8 @@ class ColumnTypeChange : public RuleBase {
         if (IsBinaryCoercible(column->type, to)) continue;
         message += " from " + column->type;
       }
-      message += " to " + to + " rewrites the table and rebuilds its indexes";
+      message += " to " + to + " rewrites the table and rebuilds its indexes" +
+                 TableSizeNote(context, table);
       reporter.Report(cmd.new_type->location, message, Grade::kDefault,
                       "add a new column, backfill it in batches, then switch over");
     }

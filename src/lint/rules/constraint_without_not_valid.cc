@@ -32,7 +32,7 @@ class ConstraintWithoutNotValid : public RuleBase {
           c.location,
           std::string(fk ? "FOREIGN KEY" : "CHECK") +
               " constraint added without NOT VALID: every row of \"" + table +
-              "\" is checked while writes are blocked",
+              "\" is checked while writes are blocked" + TableSizeNote(context, table),
           GradeByTableSize(context, table, context.settings.Number("min_rows", kLargeTableRows)),
           "ADD CONSTRAINT ... NOT VALID, then ALTER TABLE ... VALIDATE CONSTRAINT");
     }

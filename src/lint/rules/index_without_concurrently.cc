@@ -24,7 +24,8 @@ class IndexWithoutConcurrently : public RuleBase {
     reporter.Report(
         s.location,
         "CREATE INDEX on \"" + table +
-            "\" without CONCURRENTLY blocks writes until the index is built",
+            "\" without CONCURRENTLY blocks writes until the index is built" +
+            TableSizeNote(context, table),
         GradeByTableSize(context, table, context.settings.Number("min_rows", kLargeTableRows)),
         "use CREATE INDEX CONCURRENTLY (outside a transaction block)");
   }

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "../catalog_facts.h"
+#include "size_text.h"
 
 namespace dbopt::lint {
 
@@ -13,6 +14,13 @@ Grade GradeByTableSize(const RuleContext& context, const std::string& table, dou
   if (!t) return Grade::kDefault;
   if (!CatalogFacts::HasStats(*t)) return Grade::kLowPrecision;
   return t->stats->reltuples >= threshold ? Grade::kDefault : Grade::kMinor;
+}
+
+std::string TableSizeNote(const RuleContext& context, const std::string& table) {
+  if (!context.catalog) return {};
+  const catalog::Table* t = context.catalog->FindTable("", table);
+  if (!t || !CatalogFacts::HasStats(*t)) return {};
+  return " (" + table + ": " + TableSizeText(*t) + ")";
 }
 
 void ForEachDeclaredType(const sql::Statement& statement,

@@ -28,6 +28,9 @@ constexpr double kLargeTableRows = 10000;
 // (e.g. created by the migration) → kDefault; known with statistics → kDefault when it has at
 // least `threshold` rows, else kMinor; known without statistics → kLowPrecision.
 Grade GradeByTableSize(const RuleContext& context, const std::string& table, double threshold);
+// " (orders: 2,000,000 rows, 195 MB)" when the catalog has statistics for `table`, else empty:
+// the migration rules name the size of the table they lock (DB505 documents the split).
+std::string TableSizeNote(const RuleContext& context, const std::string& table);
 
 // Every type a DDL statement declares: CREATE TABLE columns, ADD COLUMN, ALTER COLUMN TYPE.
 void ForEachDeclaredType(const sql::Statement& statement,
@@ -87,5 +90,10 @@ std::unique_ptr<Rule> MakeNotInNullableColumn();
 std::unique_ptr<Rule> MakeLiteralOutsideDomain();
 std::unique_ptr<Rule> MakeIsNullOnNotNullColumn();
 std::unique_ptr<Rule> MakeImplicitCastDefeatsIndex();
+std::unique_ptr<Rule> MakeSeqScanOnLargeTable();
+std::unique_ptr<Rule> MakeSpillPastWorkMem();
+std::unique_ptr<Rule> MakeDmlTouchesManyRows();
+std::unique_ptr<Rule> MakeNestedLoopOverLargeInputs();
+std::unique_ptr<Rule> MakeDdlLockRiskBySize();
 
 }  // namespace dbopt::lint

@@ -56,7 +56,8 @@ class VolatileColumnDefault : public RuleBase {
       if (IsSerial(BaseTypeName(def.type))) {
         reporter.Report(def.type.location,
                         "ADD COLUMN " + def.name + " " + BaseTypeName(def.type) +
-                            " fills every row from a sequence: the table is rewritten",
+                            " fills every row from a sequence: the table is rewritten" +
+                            TableSizeNote(context, table),
                         Grade::kDefault, hint);
         continue;
       }
@@ -66,7 +67,8 @@ class VolatileColumnDefault : public RuleBase {
       if (!finder.found) continue;
       reporter.Report(finder.found->location,
                       "ADD COLUMN " + def.name + " with the volatile default " +
-                          FunctionName(*finder.found) + "() rewrites the whole table",
+                          FunctionName(*finder.found) + "() rewrites the whole table" +
+                          TableSizeNote(context, table),
                       Grade::kDefault, hint);
     }
   }

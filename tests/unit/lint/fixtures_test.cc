@@ -1,7 +1,8 @@
 // Runs every fixture under tests/lint/fixtures/<RULE>/: pos_N.sql files must produce exactly the
 // findings of RULE listed in their `-- expect: RULE line:col` comments, neg_N.sql files none of
-// RULE. Each rule has at least 3 of each; catalog-aware rules (DB4xx) lint with
-// tests/lint/fixtures/catalog.json, the others without a catalog.
+// RULE. Each rule has at least 3 of each; catalog-aware (DB4xx) and plan-aware (DB5xx) rules
+// lint with tests/lint/fixtures/catalog.json (which has statistics), the others without a
+// catalog.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -59,7 +60,7 @@ TEST_CASE("lint fixtures: every rule, at least 3 positive and 3 negative, ids an
     for (const fs::path& file : files) {
       Result<SourceText> source = SourceText::ReadFile(file.string());
       REQUIRE(source.ok());
-      const Linter& linter = info.level == RuleLevel::kCatalog ? with_catalog : without_catalog;
+      const Linter& linter = info.level == RuleLevel::kSyntax ? without_catalog : with_catalog;
       const std::vector<Finding> findings = linter.LintFile(*source, config);
       const std::set<std::string> expected = Expected(*source, rule);
       const bool positive = file.filename().string().rfind("pos_", 0) == 0;
