@@ -29,14 +29,15 @@ void Pool::StartRun(double t) {
 }
 
 Status Pool::Submit(const Request& r) {
-  const std::string where = "request " + std::to_string(m_.statements + 1);
+  // Built only for a message: Submit runs once per event.
+  const auto where = [this] { return "request " + std::to_string(m_.statements + 1); };
   if (finished_) return Error::Internal("Pool::Submit after Finish");
   if (!std::isfinite(r.arrival_ms) || !std::isfinite(r.hold_ms)) {
-    return Error::BadInput(where + ": arrival and hold time must be finite");
+    return Error::BadInput(where() + ": arrival and hold time must be finite");
   }
-  if (r.hold_ms < 0) return Error::BadInput(where + ": negative hold time");
+  if (r.hold_ms < 0) return Error::BadInput(where() + ": negative hold time");
   if (started_ && r.arrival_ms < last_arrival_) {
-    return Error::BadInput(where + ": arrival " + std::to_string(r.arrival_ms) +
+    return Error::BadInput(where() + ": arrival " + std::to_string(r.arrival_ms) +
                            " ms is before the previous arrival " + std::to_string(last_arrival_) +
                            " ms (requests must come in arrival order)");
   }

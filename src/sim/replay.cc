@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "dbopt/sim/shard_key_extract.h"
+#include "dbopt/trace/prefetch_reader.h"
 
 namespace dbopt::sim {
 namespace {
@@ -170,8 +171,11 @@ Result<ReplayReport> ReplayTraces(trace::MergedReader& reader, ReplayOptions opt
   trace::WorkloadSummary summary;
   ReplayReport report;
   trace::Event e;
+  // The trace is read and parsed on a second thread, ahead of this loop (same events, same
+  // order, same errors).
+  trace::PrefetchReader prefetch(reader);
   while (true) {
-    Result<bool> more = reader.Next(&e);
+    Result<bool> more = prefetch.Next(&e);
     if (!more) return std::move(more).error();
     if (!*more) break;
     if (report.events == 0) report.first_start_us = e.start_us;

@@ -32,27 +32,29 @@ void SpaceSaving::SiftUp(size_t i) {
   }
 }
 
-void SpaceSaving::Add(const Key& key, uint64_t /*hash*/) {
-  auto it = slot_.find(key);
-  if (it != slot_.end()) {
-    ++entries_[it->second].count;  // a count only grows: restore the min-heap below it
-    SiftDown(position_[it->second]);
+void SpaceSaving::Add(const Key& key, uint64_t hash) {
+  const uint32_t found = slot_.Find(hash, [&](uint32_t s) { return entries_[s].key == key; });
+  if (found != FlatIndex::kNone) {
+    ++entries_[found].count;  // a count only grows: restore the min-heap below it
+    SiftDown(position_[found]);
     return;
   }
   if (entries_.size() < capacity_) {
     const size_t slot = entries_.size();
     entries_.push_back(HotKey{key, 1, 0});
+    hashes_.push_back(hash);
     heap_.push_back(slot);
     position_.push_back(heap_.size() - 1);
-    slot_.emplace(key, slot);
+    slot_.Insert(hash, static_cast<uint32_t>(slot));
     SiftUp(heap_.size() - 1);
     return;
   }
+  if (capacity_ == 0) return;
   // Replace the minimum (the heap's root): the newcomer inherits its count as error.
   const size_t slot = heap_[0];
-  auto node = slot_.extract(entries_[slot].key);  // reuse the map node: no allocation
-  node.key() = key;
-  slot_.insert(std::move(node));
+  slot_.Erase(hashes_[slot], [slot](uint32_t s) { return s == slot; });
+  slot_.Insert(hash, static_cast<uint32_t>(slot));
+  hashes_[slot] = hash;
   const uint64_t floor = entries_[slot].count;
   entries_[slot] = HotKey{key, floor + 1, floor};
   SiftDown(0);

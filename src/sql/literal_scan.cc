@@ -3,17 +3,37 @@
 // quoted strings of each kind, dollar quotes, quoted identifiers, parameters, numbers.
 #include "dbopt/sql/literal_scan.h"
 
+#include <cstdint>
+
 namespace dbopt::sql {
 namespace {
 
-bool IsIdentStart(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-bool IsIdentChar(unsigned char c) { return IsIdentStart(c) || (c >= '0' && c <= '9') || c == '$'; }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// Character classes as bits of one table (the scan looks at every byte of every event's SQL):
+// identifier start (letters, '_', bytes >= 0x80), identifier character (also digits and '$'),
+// digit, blank (space, \t, \n, \r, \f, \v).
+enum : uint8_t { kIdentStart = 1, kIdentChar = 2, kDigit = 4, kSpace = 8 };
+
+struct CharClasses {
+  uint8_t bits[256] = {};
+  constexpr CharClasses() {
+    for (int c = 0; c < 256; ++c) {
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+      const bool digit = c >= '0' && c <= '9';
+      if (letter) bits[c] |= kIdentStart | kIdentChar;
+      if (digit) bits[c] |= kDigit | kIdentChar;
+      if (c == '$') bits[c] |= kIdentChar;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        bits[c] |= kSpace;
+    }
+  }
+};
+constexpr CharClasses kClasses;
+
+bool Is(unsigned char c, uint8_t bits) { return (kClasses.bits[c] & bits) != 0; }
+bool IsIdentStart(unsigned char c) { return Is(c, kIdentStart); }
+bool IsIdentChar(unsigned char c) { return Is(c, kIdentChar); }
+bool IsDigit(unsigned char c) { return Is(c, kDigit); }
+bool IsSpace(unsigned char c) { return Is(c, kSpace); }
 
 // End of a quoted run starting at the opening quote `pos` (quote doubled inside = escaped; with
 // `backslash`, a backslash escapes the next byte). Returns one past the closing quote.

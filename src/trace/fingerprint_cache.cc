@@ -1,6 +1,7 @@
 // FingerprintCache: lexical shape → (parse once) → fingerprint id.
 #include "dbopt/trace/fingerprint_cache.h"
 
+#include <functional>
 #include <utility>
 
 #include "dbopt/sql/fingerprint.h"
@@ -10,22 +11,29 @@ namespace dbopt::trace {
 
 FingerprintCache::FingerprintCache(size_t max_shapes, size_t max_fingerprints)
     : max_shapes_(max_shapes < 1 ? 1 : max_shapes), max_fingerprints_(max_fingerprints) {
-  shapes_.reserve(max_shapes_ < 4096 ? max_shapes_ : 4096);
+  const size_t expected = max_shapes_ < 4096 ? max_shapes_ : 4096;
+  shapes_.reserve(expected);
+  shape_texts_.reserve(expected);
+  shape_index_ = FlatIndex(expected);
 }
 
 const ShapeInfo& FingerprintCache::Lookup(std::string_view sql) {
   ++stats_.lookups;
   parsed_.reset();
   sql::ScanLiterals(sql, &scan_);
-  const auto it = shapes_.find(scan_.shape);
-  if (it != shapes_.end()) return it->second;
-  return Miss(sql);
+  const uint64_t hash = std::hash<std::string_view>()(scan_.shape);
+  const uint32_t id =
+      shape_index_.Find(hash, [this](uint32_t s) { return shape_texts_[s] == scan_.shape; });
+  if (id != FlatIndex::kNone) return shapes_[id];
+  return Miss(sql, hash);
 }
 
-const ShapeInfo& FingerprintCache::Miss(std::string_view sql) {
+const ShapeInfo& FingerprintCache::Miss(std::string_view sql, uint64_t hash) {
   ++stats_.parses;
   if (shapes_.size() >= max_shapes_) {  // bounded: start over rather than grow
     shapes_.clear();
+    shape_texts_.clear();
+    shape_index_.Clear();
     ++stats_.clears;
     ++epoch_;
   }
@@ -42,7 +50,10 @@ const ShapeInfo& FingerprintCache::Miss(std::string_view sql) {
     if (statement) parsed_ = std::make_unique<sql::Statement>(std::move(*statement));
     info.fingerprint = FingerprintId(sql, *fingerprint, parsed_.get());
   }
-  return shapes_.emplace(scan_.shape, std::move(info)).first->second;
+  shape_index_.Insert(hash, info.shape_id);
+  shape_texts_.push_back(scan_.shape);
+  shapes_.push_back(std::move(info));
+  return shapes_.back();
 }
 
 int32_t FingerprintCache::FingerprintId(std::string_view sql, const std::string& fingerprint,

@@ -17,6 +17,8 @@ Status MergedReader::Advance(size_t reader) {
 }
 
 Result<bool> MergedReader::Next(Event* event) {
+  // One trace (the common case): nothing to merge, so no head to hold and copy per event.
+  if (readers_.size() == 1) return readers_[0]->Next(event);
   if (!primed_) {
     primed_ = true;
     for (size_t i = 0; i < readers_.size(); ++i) {

@@ -17,17 +17,17 @@ void ReorderBuffer::Fifo::push_back(const Queued& q) {
   if (count_ == ring_.size()) {
     std::vector<Queued> grown;
     grown.reserve(std::max<size_t>(64, ring_.size() * 2));
-    for (size_t i = 0; i < count_; ++i) grown.push_back(ring_[(head_ + i) % ring_.size()]);
+    for (size_t i = 0; i < count_; ++i) grown.push_back(ring_[(head_ + i) & (ring_.size() - 1)]);
     grown.resize(grown.capacity());
     ring_.swap(grown);
     head_ = 0;
   }
-  ring_[(head_ + count_) % ring_.size()] = q;
+  ring_[(head_ + count_) & (ring_.size() - 1)] = q;
   ++count_;
 }
 
 void ReorderBuffer::Push(const Event& event) {
-  if (fifo_.empty() || event.start_us >= fifo_.back().event.start_us) {
+  if (fifo_.empty() || event.start_us >= fifo_.back().start_us) {
     PushFifo(event);
   } else {
     PushHeap(event);
@@ -43,8 +43,22 @@ void ReorderBuffer::PushFifo(const Event& event) {
     text_.erase(0, freed);
     text_base_ = text_freed_;
   }
-  fifo_.push_back(Queued{event, seq_, text_base_ + text_.size()});
-  for (int i = 0; i < kStrings; ++i) text_.append(event.*kFields[i]);
+  Queued q{};
+  q.start_us = event.start_us;
+  q.duration_us = event.duration_us;
+  q.session_key = event.session_key;
+  q.txn_key = event.txn_key;
+  q.rows = event.rows;
+  q.line = event.line;
+  q.seq = seq_;
+  q.text_at = text_base_ + text_.size();
+  q.txn_end = event.txn_end;
+  for (int i = 0; i < kStrings; ++i) {
+    const std::string_view field = event.*kFields[i];
+    q.lengths[i] = static_cast<uint32_t>(field.size());
+    text_.append(field);
+  }
+  fifo_.push_back(q);
 }
 
 void ReorderBuffer::PushHeap(const Event& event) {
@@ -73,9 +87,9 @@ bool ReorderBuffer::Pop(bool drain, Event* out) {
   if (!fifo_.empty() && !heap_.empty()) {
     const Queued& f = fifo_.front();
     const Entry& h = heap_.front();
-    from_fifo = f.event.start_us != h.start_us ? f.event.start_us < h.start_us : f.seq < h.seq;
+    from_fifo = f.start_us != h.start_us ? f.start_us < h.start_us : f.seq < h.seq;
   }
-  const int64_t start = from_fifo ? fifo_.front().event.start_us : heap_.front().start_us;
+  const int64_t start = from_fifo ? fifo_.front().start_us : heap_.front().start_us;
   // Ready when nothing still unread can start before it: every later event starts at least at
   // newest_start - window.
   if (!drain && start > newest_start_us_ - window_us_) return false;
@@ -90,12 +104,18 @@ bool ReorderBuffer::Pop(bool drain, Event* out) {
 
 void ReorderBuffer::PopFifo(Event* out) {
   const Queued& q = fifo_.front();
-  *out = q.event;
+  *out = Event{};
+  out->start_us = q.start_us;
+  out->duration_us = q.duration_us;
+  out->session_key = q.session_key;
+  out->txn_key = q.txn_key;
+  out->txn_end = q.txn_end;
+  out->rows = q.rows;
+  out->line = q.line;
   size_t at = static_cast<size_t>(q.text_at - text_base_);
   for (int i = 0; i < kStrings; ++i) {
-    std::string_view& field = out->*kFields[i];
-    const size_t length = field.size();
-    field = std::string_view(text_).substr(at, length);
+    const size_t length = q.lengths[i];
+    out->*kFields[i] = std::string_view(text_).substr(at, length);
     at += length;
   }
   text_freed_ = text_base_ + at;

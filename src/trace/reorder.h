@@ -40,10 +40,19 @@ class ReorderBuffer {
 
  private:
   static constexpr int kStrings = 6;  // session, txn, user, db, sql, shard_key
-  struct Queued {                     // an event in the FIFO
-    Event event;                      // its views are rebuilt from the text buffer on release
+  // An event in the FIFO: its fields without the views (rebuilt from the text buffer on
+  // release), so that the window's events take half the memory an Event would.
+  struct Queued {
+    int64_t start_us;
+    int64_t duration_us;
+    uint64_t session_key;
+    uint64_t txn_key;
+    int64_t rows;
+    int64_t line;
     uint64_t seq;
-    uint64_t text_at;  // where its strings start in the text stream
+    uint64_t text_at;            // where its strings start in the text stream
+    uint32_t lengths[kStrings];  // of its strings, stored back to back from text_at
+    bool txn_end;
   };
   struct Slot {  // an event in the heap
     Event event;
@@ -76,15 +85,15 @@ class ReorderBuffer {
     bool empty() const { return count_ == 0; }
     size_t size() const { return count_; }
     const Queued& front() const { return ring_[head_]; }
-    const Queued& back() const { return ring_[(head_ + count_ - 1) % ring_.size()]; }
+    const Queued& back() const { return ring_[(head_ + count_ - 1) & (ring_.size() - 1)]; }
     void push_back(const Queued& q);
     void pop_front() {
-      head_ = (head_ + 1) % ring_.size();
+      head_ = (head_ + 1) & (ring_.size() - 1);
       --count_;
     }
 
    private:
-    std::vector<Queued> ring_;
+    std::vector<Queued> ring_;  // its size is a power of two
     size_t head_ = 0;
     size_t count_ = 0;
   };

@@ -5,9 +5,9 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
+#include "dbopt/base/flat_index.h"
 #include "dbopt/sim/shard_key.h"
 
 namespace dbopt::sim {
@@ -21,6 +21,7 @@ struct HotKey {
 class SpaceSaving {
  public:
   explicit SpaceSaving(size_t capacity) : capacity_(capacity) {}
+  // `hash` is KeyHash64(key).
   void Add(const Key& key, uint64_t hash);
   // By count descending, ties by key ascending.
   std::vector<HotKey> Top(size_t k) const;
@@ -32,10 +33,11 @@ class SpaceSaving {
   uint64_t CountAt(size_t heap_position) const { return entries_[heap_[heap_position]].count; }
 
   size_t capacity_;
-  std::vector<HotKey> entries_;                      // the counters; slots never move
-  std::vector<size_t> heap_;                         // min-heap of entry slots by count
-  std::vector<size_t> position_;                     // entry slot -> heap position
-  std::unordered_map<Key, size_t, KeyHasher> slot_;  // key -> entry slot
+  std::vector<HotKey> entries_;   // the counters; slots never move
+  std::vector<size_t> heap_;      // min-heap of entry slots by count
+  std::vector<size_t> position_;  // entry slot -> heap position
+  std::vector<uint64_t> hashes_;  // entry slot -> its key's hash
+  FlatIndex slot_;                // key hash -> entry slot
 };
 
 }  // namespace dbopt::sim

@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dbopt/base/flat_index.h"
 #include "dbopt/sql/ast_statement.h"
 #include "dbopt/sql/literal_scan.h"
 
@@ -51,9 +52,9 @@ class FingerprintCache {
  public:
   explicit FingerprintCache(size_t max_shapes = 65536, size_t max_fingerprints = 100000);
 
-  // The shape of `sql`. After the call literals() and scan() describe this text, and, when the
-  // call parsed it (a miss), parsed() holds its AST (null on a hit or when dbopt's AST does
-  // not cover the statement).
+  // The shape of `sql` (the reference is valid until the next call). After the call scan()
+  // describes this text, and, when the call parsed it (a miss), parsed() holds its AST (null on
+  // a hit or when dbopt's AST does not cover the statement).
   const ShapeInfo& Lookup(std::string_view sql);
 
   const sql::LiteralScan& scan() const { return scan_; }
@@ -64,7 +65,7 @@ class FingerprintCache {
   const FingerprintCacheStats& stats() const { return stats_; }
 
  private:
-  const ShapeInfo& Miss(std::string_view sql);
+  const ShapeInfo& Miss(std::string_view sql, uint64_t hash);
   int32_t FingerprintId(std::string_view sql, const std::string& fingerprint,
                         const sql::Statement* statement);
 
@@ -73,7 +74,11 @@ class FingerprintCache {
   uint64_t epoch_ = 0;
   sql::LiteralScan scan_;
   std::unique_ptr<sql::Statement> parsed_;
-  std::unordered_map<std::string, ShapeInfo> shapes_;
+  // The shape table: shape text and info by shape_id, found through a FlatIndex on the hash of
+  // the shape text (a lookup per event: no node per entry, the hash computed once).
+  std::vector<std::string> shape_texts_;
+  std::vector<ShapeInfo> shapes_;
+  FlatIndex shape_index_;
   std::unordered_map<std::string, int32_t> by_fingerprint_;
   std::vector<FingerprintInfo> fingerprints_;
   FingerprintCacheStats stats_;
