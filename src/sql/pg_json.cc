@@ -118,6 +118,31 @@ std::string UnescapeJson(std::string_view raw) {
 // --- Parsing ---
 
 namespace {
+
+// The first quote or backslash at or after p, eight bytes at a time while a whole word lies
+// before `end` (SWAR): with b = 0x01 repeated and h = 0x80 repeated, (x - b) & ~x & h flags the
+// zero bytes of x, here of w ^ 0x22.. (quotes) and w ^ 0x5C.. (backslashes). A borrow can flag
+// bytes after a true hit but never before one, so the lowest flag of a little-endian word is
+// exact. Returns where the byte-by-byte scan must go on: the hit, or the last partial word.
+inline const char* FindQuoteOrBackslash(const char* p, const char* end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  while (end - p >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    const uint64_t quote = w ^ (kOnes * '"');
+    const uint64_t backslash = w ^ (kOnes * '\\');
+    const uint64_t hits = (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh;
+    if (hits != 0) return p + __builtin_ctzll(hits) / 8;
+    p += 8;
+  }
+#else
+  (void)end;
+#endif
+  return p;
+}
+
 // Per thread, the item buffer of the last tree destroyed (first touch of fresh memory costs
 // more than the parse itself for short statements).
 template <typename Item>
@@ -142,8 +167,10 @@ JsonTree::~JsonTree() {
 bool JsonTree::ParseString(const char*& p, uint32_t* offset, uint32_t* length,
                            bool* escaped) const {
   const char* start = ++p;
+  const char* end = json_.data() + json_.size();
   bool backslash = false;
   for (;;) {
+    p = FindQuoteOrBackslash(p, end);
     while (*p != '"' && *p != '\\' && *p != '\0') ++p;
     if (*p == '"') break;
     if (*p == '\\') {
