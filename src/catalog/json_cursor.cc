@@ -65,6 +65,40 @@ size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
   return length;
 }
 
+// The first byte at or after p that ends a plain run of string bytes: a quote, a backslash, a
+// control character or a non-ASCII byte (or `end`). Eight bytes at a time while they last
+// (SWAR, little-endian words): with b = 0x01 repeated and h = 0x80 repeated, (x - b) & ~x & h
+// flags the zero bytes of x, so quotes and backslashes are the zero bytes of w ^ 0x22.. and
+// w ^ 0x5C..; (w - 0x20..) & ~w & h flags the bytes below 0x20 and w & h those >= 0x80. A borrow
+// can flag bytes after a true hit but never before one, so the lowest flag is exact.
+inline const char* SkipPlainString(const char* p, const char* end) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  while (end - p >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    const uint64_t quote = w ^ (kOnes * '"');
+    const uint64_t backslash = w ^ (kOnes * '\\');
+    const uint64_t special = (((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
+                              ((w - kOnes * 0x20) & ~w) | w) &
+                             kHigh;
+    if (special != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      return p + __builtin_ctzll(special) / 8;
+#else
+      break;
+#endif
+    }
+    p += 8;
+  }
+  while (p < end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+    ++p;
+  }
+  return p;
+}
+
 }  // namespace
 
 JsonCursor::JsonCursor(const SourceText& text)
@@ -262,11 +296,7 @@ bool JsonCursor::ScanString(std::string* out) {
   const char* run = p_;  // start of the bytes not yet copied
   out->clear();
   while (true) {
-    while (p_ < end_) {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++p_;
-    }
+    p_ = SkipPlainString(p_, end_);
     if (p_ == end_) return SyntaxError("unterminated string");
     const auto c = static_cast<unsigned char>(*p_);
     if (c == '"') {
@@ -369,12 +399,7 @@ bool JsonCursor::ReadStringView(std::string_view* out) {
   if (!ExpectType(Type::kString, "a string")) return false;
   // Fast path: plain ASCII up to the closing quote needs no copy.
   const char* start = p_ + 1;
-  const char* q = start;
-  while (q < end_) {
-    const auto c = static_cast<unsigned char>(*q);
-    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-    ++q;
-  }
+  const char* q = SkipPlainString(start, end_);
   if (q < end_ && *q == '"') {
     *out = std::string_view(start, static_cast<size_t>(q - start));
     p_ = q + 1;
@@ -469,7 +494,52 @@ bool JsonCursor::ReadDouble(double* out) {
   return ReadDoubleHere(out);
 }
 
+namespace {
+
+// One pass over the common number, -?(0|[1-9][0-9]*)(.[0-9]+)? with at most 15 significant
+// digits, scanning and converting together (Clinger's fast path as in FastDecimalToDouble: the
+// exact mantissa divided by an exact power of ten up to 1e22, one correctly rounded operation).
+// Anything else (exponents, long mantissas, malformed text) returns nullptr, and the caller
+// takes the general path from the start of the number.
+const char* FastPlainDecimal(const char* p, const char* end, double* out) {
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const bool negative = p < end && *p == '-';
+  if (negative) ++p;
+  if (p == end || !IsDigit(*p)) return nullptr;
+  if (*p == '0' && p + 1 < end && IsDigit(p[1])) return nullptr;  // leading zero: an error
+  uint64_t mantissa = 0;
+  int digits = 0;  // significant digits: leading zeros do not count
+  for (; p < end && IsDigit(*p); ++p) {
+    mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
+    digits += mantissa != 0;
+  }
+  int fraction = 0;
+  if (p < end && *p == '.') {
+    ++p;
+    if (p == end || !IsDigit(*p)) return nullptr;
+    for (; p < end && IsDigit(*p); ++p) {
+      mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
+      digits += mantissa != 0;
+      ++fraction;
+      if (fraction > 22) return nullptr;
+    }
+  }
+  if (digits > 15) return nullptr;
+  if (p < end && (*p == 'e' || *p == 'E')) return nullptr;
+  const double value = static_cast<double>(mantissa) / kPowers[fraction];
+  *out = negative ? -value : value;
+  return p;
+}
+
+}  // namespace
+
 bool JsonCursor::ReadDoubleHere(double* out) {
+  if (const char* after = FastPlainDecimal(p_, end_, out)) {
+    p_ = after;
+    return true;
+  }
   const size_t offset = static_cast<size_t>(p_ - begin_);
   std::string_view lexeme;
   bool integral = false;
@@ -492,31 +562,36 @@ const char* JsonCursor::NextPlainElement(const Frame& frame) const {
   return q < end_ ? q : nullptr;
 }
 
+// Plain elements are collected as views first and built once, in place, in a vector reserved to
+// their number (no string is built twice, no vector grows by doubling).
 bool JsonCursor::ReadStringArray(std::vector<std::string>* out) {
   if (!BeginArray()) return false;
+  views_.clear();
+  auto flush = [&] {
+    out->reserve(out->size() + views_.size());
+    for (const std::string_view v : views_) out->emplace_back(v);
+    views_.clear();
+  };
   while (true) {
     SkipSpaces();
     Frame& frame = frames_.back();
     if (p_ < end_ && *p_ == ']') {
       ++p_;
       frames_.pop_back();
+      flush();
       return true;
     }
     const char* q = NextPlainElement(frame);
     if (q == nullptr || *q != '"') break;
     const char* start = q + 1;
-    const char* e = start;
-    while (e < end_) {
-      const auto c = static_cast<unsigned char>(*e);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++e;
-    }
+    const char* e = SkipPlainString(start, end_);
     if (e == end_ || *e != '"') break;  // escapes, UTF-8 or an error: the generic path
-    out->emplace_back(start, static_cast<size_t>(e - start));
+    views_.emplace_back(start, static_cast<size_t>(e - start));
     frame.first = false;
     ++frame.index;
     p_ = e + 1;
   }
+  flush();
   std::string_view value;
   while (NextElement()) {
     if (!ReadStringView(&value)) return false;

@@ -102,7 +102,8 @@ class JsonCursor {
   const char* end_;
   std::vector<Frame> frames_;
   std::optional<Error> error_;
-  std::string buffer_;  // ReadStringView's unescaped text
+  std::string buffer_;                   // ReadStringView's unescaped text
+  std::vector<std::string_view> views_;  // ReadStringArray's plain elements, before copying
 };
 
 }  // namespace dbopt::catalog

@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <initializer_list>
-#include <iterator>
 #include <string_view>
 
 #include "dbopt/base/did_you_mean.h"
@@ -116,14 +115,12 @@ class CatalogReader {
     return true;
   }
 
-  // Arrays of scalars are read into a scratch vector that keeps its capacity, then moved into
-  // an exactly sized vector: one allocation per array instead of one per doubling.
+  // Arrays of scalars: one allocation per array instead of one per doubling. Strings are sized
+  // by the cursor (views first); numbers are read into a scratch vector that keeps its capacity,
+  // then copied into an exactly sized vector.
   bool ReadStrings(std::vector<std::string>* out) {
-    scratch_strings_.clear();
-    if (!cursor_.ReadStringArray(&scratch_strings_)) return false;
-    out->assign(std::make_move_iterator(scratch_strings_.begin()),
-                std::make_move_iterator(scratch_strings_.end()));
-    return true;
+    out->clear();
+    return cursor_.ReadStringArray(out);
   }
 
   bool ReadNames(std::vector<std::string>* out) {
@@ -187,7 +184,6 @@ class CatalogReader {
 
   const SourceText& text_;
   JsonCursor cursor_;
-  std::vector<std::string> scratch_strings_;
   std::vector<double> scratch_doubles_;
 };
 

@@ -60,7 +60,13 @@ class JsonTree {
   };
   bool ParseScalar(const char*& p, Item* item) const;
   bool ParseString(const char*& p, uint32_t* offset, uint32_t* length, bool* escaped) const;
-  bool ParseKey(const char*& p, Item* pending) const;
+  // The member key read before its value, copied into the value's Item field by field.
+  struct Key {
+    uint32_t offset = 0;
+    uint32_t signature = 0;
+    uint16_t length = 0;
+  };
+  bool ParseKey(const char*& p, Key* pending) const;
 
   std::string_view json_;
   std::vector<Item> items_;

@@ -348,3 +348,40 @@ TEST_CASE("statistics arrays: plain, escaped and wrong elements") {
 }
 
 }  // namespace dbopt::catalog
+
+namespace dbopt::catalog {
+
+// The string scanner looks at eight bytes at a time: an escape, a non-ASCII character or a
+// control character at any position of a word (and in the bytes after the last full word) must
+// be found there.
+TEST_CASE("strings read back exactly wherever an escape or non-ASCII byte falls") {
+  Catalog c;
+  Table t;
+  t.name = "t";
+  ColumnStats s;
+  for (size_t length = 0; length <= 20; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (const char* special : {"\"", "\\", "\n", "\x01", "é", "€", "/"}) {
+        std::string v(length, 'a' + static_cast<char>(at % 26));
+        v.replace(at, 1, special);
+        s.most_common_vals.push_back(v);
+      }
+    }
+    s.histogram_bounds.push_back(std::string(length, 'z'));
+  }
+  t.column_stats["a\"b\xC3\xA9 long column name"] = s;
+  c.tables.push_back(t);
+  Result<Catalog> loaded = LoadJsonCatalog(SourceText("s.json", WriteJsonCatalog(c)));
+  REQUIRE_MESSAGE(loaded.ok(), (loaded ? "" : loaded.error().Render()));
+  CHECK(loaded->tables == c.tables);
+  CHECK(LoadError(Minimal(R"({"name": "abcdefgh)"
+                          "\x01"
+                          R"("}))"))
+            .find("control character in a string") != std::string::npos);
+  CHECK(LoadError(Minimal(R"({"name": "abcdefghijklmn)"
+                          "\xFF"
+                          R"("}))"))
+            .find("invalid UTF-8 in a string") != std::string::npos);
+}
+
+}  // namespace dbopt::catalog
