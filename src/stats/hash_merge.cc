@@ -76,15 +76,17 @@ HashBucketStats EstimateHashBucketStats(const EstimationContext& ctx, const bind
   return out;
 }
 
+namespace {
+
 // PG15 mergejoinscansel for `left = right` merged in ascending (or descending) order:
 //   leftend = P(left <= right.max), rightend = P(right <= left.max): only the smaller stays (the
 //   other becomes 1; both 1 when equal); leftstart = P(left < right.min), rightstart = P(right <
 //   left.min): only the larger stays (the other 0). Estimates equal to DEFAULT_INEQ_SEL are
 //   ignored; NULLS FIRST adds nullfrac to start and end; start >= end resets to (0, 1).
 // Descending order swaps min and max and uses > / >=.
-MergeScanSelectivity MergeJoinScanSelectivity(const EstimationContext& ctx,
-                                              const bind::BoundExpr& clause, bool descending,
-                                              bool nulls_first) {
+MergeScanSelectivity ComputeMergeScanSelectivity(const EstimationContext& ctx,
+                                                 const bind::BoundExpr& clause, bool descending,
+                                                 bool nulls_first) {
   MergeScanSelectivity out;
   if (clause.kind != bind::BoundKind::kOp || clause.args.size() != 2) return out;
   VarStats leftvar = ExamineVariable(ctx, *clause.args[0], 0);
@@ -140,6 +142,18 @@ MergeScanSelectivity MergeJoinScanSelectivity(const EstimationContext& ctx,
     out.right_end = 1.0;
   }
   return out;
+}
+
+}  // namespace
+
+// The result is kept per (clause, descending, nulls_first), as PG15 keeps it in the
+// RestrictInfo's scansel_cache.
+MergeScanSelectivity MergeJoinScanSelectivity(const EstimationContext& ctx,
+                                              const bind::BoundExpr& clause, bool descending,
+                                              bool nulls_first) {
+  auto [it, inserted] = StatsCache(ctx).merge_scans.try_emplace({&clause, descending, nulls_first});
+  if (inserted) it->second = ComputeMergeScanSelectivity(ctx, clause, descending, nulls_first);
+  return it->second;
 }
 
 }  // namespace dbopt::stats
