@@ -189,6 +189,8 @@ double McvList::Sum() const {
 static std::optional<McvList> ReadMcvs(const EstimationContext& ctx, const VarStats& var) {
   if (var.stats->most_common_freqs.empty()) return std::nullopt;
   McvList out;
+  out.freqs.reserve(var.stats->most_common_freqs.size());
+  out.values.reserve(var.stats->most_common_vals.size());
   for (double f : var.stats->most_common_freqs) out.freqs.push_back(Float4(f));
   out.values_ok = var.stats->most_common_vals.size() == out.freqs.size();
   for (const std::string& text : var.stats->most_common_vals) {
@@ -211,6 +213,7 @@ static std::optional<std::vector<StatValue>> ReadHistogram(const EstimationConte
                                                            const VarStats& var) {
   if (var.stats->histogram_bounds.empty()) return std::nullopt;
   std::vector<StatValue> out;
+  out.reserve(var.stats->histogram_bounds.size());
   for (const std::string& text : var.stats->histogram_bounds) {
     std::optional<StatValue> v = ParseValue(var.stats_type, text);
     if (!v) {
