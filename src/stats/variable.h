@@ -84,8 +84,11 @@ struct ParsedStatsCache {
   std::map<std::pair<const catalog::Table*, int>, Column> columns;
   // MCV pairings per (list 1, list 2, n2): the quadratic part of eqjoinsel.
   std::map<std::tuple<const McvList*, const McvList*, size_t>, McvMatch> mcv_matches;
-  // mergejoinscansel per (clause, descending, nulls_first) (PG15 RestrictInfo scansel_cache).
-  std::map<std::tuple<const bind::BoundExpr*, bool, bool>, MergeScanSelectivity> merge_scans;
+  // mergejoinscansel per (clause, descending, nulls_first) (PG15 RestrictInfo scansel_cache);
+  // a clause between two Vars is keyed by the Vars (varno, attno each) instead of its address,
+  // so the copies of one clause share the entry. Unused parts of a key are 0 or null.
+  using MergeScanKey = std::tuple<const bind::BoundExpr*, int, int, int, int, bool, bool>;
+  std::map<MergeScanKey, MergeScanSelectivity> merge_scans;
 };
 ParsedStatsCache& StatsCache(const EstimationContext& ctx);
 
