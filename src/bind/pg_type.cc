@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace dbopt::bind {
@@ -180,7 +181,8 @@ Type MakeType(TypeId id) {
   return t;
 }
 
-Type ParseTypeText(const std::string& text) {
+// ParseTypeText without the memo.
+static Type ReadTypeText(const std::string& text) {
   std::string s = CollapseSpaces(text);
   Type type;
   while (s.size() >= 2 && s.compare(s.size() - 2, 2, "[]") == 0) {
@@ -204,6 +206,20 @@ Type ParseTypeText(const std::string& text) {
   type.name = s;
   if (!mods.empty()) type.length = mods[0];
   if (mods.size() > 1) type.scale = mods[1];
+  return type;
+}
+
+// The catalog's few column type texts are read again for every relation a query (or an index
+// expression) binds: each text is parsed once per thread.
+Type ParseTypeText(const std::string& text) {
+  // TUNING: far more distinct type texts than any catalog has; past it the memo starts over.
+  constexpr size_t kMaxRemembered = 4096;
+  thread_local std::unordered_map<std::string, Type> parsed;
+  auto it = parsed.find(text);
+  if (it != parsed.end()) return it->second;
+  if (parsed.size() >= kMaxRemembered) parsed.clear();
+  Type type = ReadTypeText(text);
+  parsed.emplace(text, type);
   return type;
 }
 

@@ -172,17 +172,35 @@ std::vector<const RestrictInfo*> JoinImpliedEqualities(PlannerInfo& root, const 
     if (ec.members.empty() || ec.has_const || ec.sources.empty()) continue;
     const EquivalenceMember* outer_member = nullptr;
     const EquivalenceMember* inner_member = nullptr;
-    for (const EquivalenceMember& m : ec.members) {
+    size_t outer_pos = 0, inner_pos = 0;
+    for (size_t pos = 0; pos < ec.members.size(); ++pos) {
+      const EquivalenceMember& m = ec.members[pos];
       if (m.relids.IsEmpty() || !m.relids.IsSubsetOf(both)) continue;
-      if (m.relids.IsSubsetOf(outer) && outer_member == nullptr) outer_member = &m;
-      if (m.relids.IsSubsetOf(inner) && inner_member == nullptr) inner_member = &m;
+      if (m.relids.IsSubsetOf(outer) && outer_member == nullptr) {
+        outer_member = &m;
+        outer_pos = pos;
+      }
+      if (m.relids.IsSubsetOf(inner) && inner_member == nullptr) {
+        inner_member = &m;
+        inner_pos = pos;
+      }
     }
     if (outer_member == nullptr || inner_member == nullptr) continue;
-    const BoundExpr& model = *ec.sources.front()->clause;
-    RestrictInfo* rinfo = MakeRestrictInfo(
-        root, MakeEquality(root, *outer_member->expr, *inner_member->expr, model), true);
-    rinfo->parent_ec = static_cast<int>(i);
-    rinfo->left_ec = rinfo->right_ec = static_cast<int>(i);
+    // create_join_clause: the clause derived for this pair of members is built once (its
+    // expression then keys the stats module's caches); each call gets its own RestrictInfo
+    // copied from it, as fresh as a newly made one.
+    const RestrictInfo*& derived = root.ec_derives[{static_cast<int>(i), outer_pos, inner_pos}];
+    if (derived == nullptr) {
+      const BoundExpr& model = *ec.sources.front()->clause;
+      RestrictInfo* made = MakeRestrictInfo(
+          root, MakeEquality(root, *outer_member->expr, *inner_member->expr, model), true);
+      made->parent_ec = static_cast<int>(i);
+      made->left_ec = made->right_ec = static_cast<int>(i);
+      derived = made;
+    }
+    RestrictInfo* rinfo = root.NewRestrictInfo();
+    *rinfo = *derived;
+    root.all_clauses.push_back(rinfo);
     result.push_back(rinfo);
   }
   return result;

@@ -3,6 +3,7 @@
 #include "dbopt/plan/planner.h"
 
 #include <chrono>
+#include <optional>
 
 #include "add_path.h"
 #include "base_rels.h"
@@ -41,11 +42,14 @@ Status CheckSupported(const bind::Query& query) {
 
 Status ApplySettings(const catalog::Catalog& catalog, const PlannerOptions& options,
                      cost::CostParams* params) {
-  catalog::Settings settings = catalog.settings;
+  // The catalog's settings are read in place; they are copied only when --set changes some.
+  std::optional<catalog::Settings> changed;
+  if (!options.settings.empty()) changed = catalog.settings;
   for (const auto& [name, value] : options.settings) {
-    if (Status s = settings.Set(name, value); !s.ok()) return s;
+    if (Status s = changed->Set(name, value); !s.ok()) return s;
   }
-  Result<cost::CostParams> result = cost::CostParamsFromSettings(settings);
+  Result<cost::CostParams> result =
+      cost::CostParamsFromSettings(changed ? *changed : catalog.settings);
   if (!result.ok()) return std::move(result).error();
   *params = *result;
   return Ok{};

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "dbopt/bind/query.h"
@@ -138,6 +140,9 @@ struct PlannerInfo {
   Relids all_baserels;
   std::vector<RestrictInfo*> all_clauses;
   std::vector<EquivalenceClass> ecs;
+  // Join clauses derived from equivalence classes, per (class, outer member, inner member), so
+  // each expression is made once (PostgreSQL's ec_derives); never handed out themselves.
+  std::map<std::tuple<int, size_t, size_t>, const RestrictInfo*> ec_derives;
   std::vector<SpecialJoinInfo> join_infos;
   PathKeys query_pathkeys;  // what the upper planner wants (ORDER BY, GROUP BY, ...)
   double limit_tuples = -1;

@@ -76,15 +76,17 @@ HashBucketStats EstimateHashBucketStats(const EstimationContext& ctx, const bind
   return out;
 }
 
+namespace {
+
 // PG15 mergejoinscansel for `left = right` merged in ascending (or descending) order:
 //   leftend = P(left <= right.max), rightend = P(right <= left.max): only the smaller stays (the
 //   other becomes 1; both 1 when equal); leftstart = P(left < right.min), rightstart = P(right <
 //   left.min): only the larger stays (the other 0). Estimates equal to DEFAULT_INEQ_SEL are
 //   ignored; NULLS FIRST adds nullfrac to start and end; start >= end resets to (0, 1).
 // Descending order swaps min and max and uses > / >=.
-MergeScanSelectivity MergeJoinScanSelectivity(const EstimationContext& ctx,
-                                              const bind::BoundExpr& clause, bool descending,
-                                              bool nulls_first) {
+MergeScanSelectivity ComputeMergeScanSelectivity(const EstimationContext& ctx,
+                                                 const bind::BoundExpr& clause, bool descending,
+                                                 bool nulls_first) {
   MergeScanSelectivity out;
   if (clause.kind != bind::BoundKind::kOp || clause.args.size() != 2) return out;
   VarStats leftvar = ExamineVariable(ctx, *clause.args[0], 0);
@@ -140,6 +142,39 @@ MergeScanSelectivity MergeJoinScanSelectivity(const EstimationContext& ctx,
     out.right_end = 1.0;
   }
   return out;
+}
+
+}  // namespace
+
+// The result is kept per (clause, descending, nulls_first), as PG15 keeps it in the
+// RestrictInfo's scansel_cache. For `a = b` between two Vars it depends only on the two columns,
+// and `b = a` gives the same fractions with the sides swapped: both share one entry.
+MergeScanSelectivity MergeJoinScanSelectivity(const EstimationContext& ctx,
+                                              const bind::BoundExpr& clause, bool descending,
+                                              bool nulls_first) {
+  ParsedStatsCache& cache = StatsCache(ctx);
+  auto is_var = [](const bind::BoundExpr& e) {
+    return e.kind == bind::BoundKind::kVar && e.levelsup == 0;
+  };
+  if (clause.kind == bind::BoundKind::kOp && clause.args.size() == 2 && is_var(*clause.args[0]) &&
+      is_var(*clause.args[1])) {
+    const bind::BoundExpr& l = *clause.args[0];
+    const bind::BoundExpr& r = *clause.args[1];
+    auto swapped = cache.merge_scans.find(
+        {nullptr, r.varno, r.attno, l.varno, l.attno, descending, nulls_first});
+    if (swapped != cache.merge_scans.end()) {
+      const MergeScanSelectivity& s = swapped->second;
+      return MergeScanSelectivity{s.right_start, s.right_end, s.left_start, s.left_end};
+    }
+    auto [it, inserted] = cache.merge_scans.try_emplace(
+        {nullptr, l.varno, l.attno, r.varno, r.attno, descending, nulls_first});
+    if (inserted) it->second = ComputeMergeScanSelectivity(ctx, clause, descending, nulls_first);
+    return it->second;
+  }
+  auto [it, inserted] =
+      cache.merge_scans.try_emplace({&clause, 0, 0, 0, 0, descending, nulls_first});
+  if (inserted) it->second = ComputeMergeScanSelectivity(ctx, clause, descending, nulls_first);
+  return it->second;
 }
 
 }  // namespace dbopt::stats

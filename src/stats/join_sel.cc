@@ -32,25 +32,27 @@ bool JoinIsReversed(const JoinSide& s1, const JoinSide& s2, const SpecialJoin& j
   return s2.var.rel && join.syn_lefthand.Contains(s2.var.relid);
 }
 
-// Pairs equal MCVs (each at most once, first match wins), comparing only the first n2 of side 2.
-int MatchMcvs(const McvList& m1, const McvList& m2, size_t n2, std::vector<bool>* has1,
-              std::vector<bool>* has2, double* matchprod) {
-  has1->assign(m1.values.size(), false);
-  has2->assign(n2, false);
-  int nmatches = 0;
-  *matchprod = 0;
+// Pairs equal MCVs (each at most once, first match wins), comparing only the first n2 of side 2;
+// the pairing is computed once per pair of lists and context.
+const McvMatch& MatchMcvs(const EstimationContext& ctx, const McvList& m1, const McvList& m2,
+                          size_t n2) {
+  auto [it, inserted] = StatsCache(ctx).mcv_matches.try_emplace({&m1, &m2, n2});
+  McvMatch& match = it->second;
+  if (!inserted) return match;
+  match.has1.assign(m1.values.size(), false);
+  match.has2.assign(n2, false);
   for (size_t i = 0; i < m1.values.size(); ++i) {
     for (size_t j = 0; j < n2; ++j) {
-      if ((*has2)[j]) continue;
+      if (match.has2[j]) continue;
       if (EvalOperator(bind::OpClass::kEq, m1.values[i], m2.values[j]).value_or(false)) {
-        (*has1)[i] = (*has2)[j] = true;
-        *matchprod += m1.freqs[i] * m2.freqs[j];
-        ++nmatches;
+        match.has1[i] = match.has2[j] = true;
+        match.matchprod += m1.freqs[i] * m2.freqs[j];
+        ++match.nmatches;
         break;
       }
     }
   }
-  return nmatches;
+  return match;
 }
 
 // PG15 eqjoinsel_inner. With MCV lists on both sides:
@@ -59,17 +61,18 @@ int MatchMcvs(const McvList& m1, const McvList& m2, size_t n2, std::vector<bool>
 //   tot2 likewise with the sides swapped; sel = min(tot1, tot2),
 // where other_k = 1 - nullfrac_k - matchfreq_k - unmatchfreq_k. Otherwise
 //   sel = (1 - nullfrac1)(1 - nullfrac2) / max(nd1, nd2).
-double EqJoinSelInner(const JoinSide& a, const JoinSide& b) {
+double EqJoinSelInner(const EstimationContext& ctx, const JoinSide& a, const JoinSide& b) {
   if (!(a.mcvs && b.mcvs)) {
     double selec = (1.0 - a.NullFrac()) * (1.0 - b.NullFrac());
     return selec / (a.nd > b.nd ? a.nd : b.nd);
   }
   const McvList& m1 = *a.mcvs;
   const McvList& m2 = *b.mcvs;
-  std::vector<bool> has1, has2;
-  double matchprod;
-  int nmatches = MatchMcvs(m1, m2, m2.values.size(), &has1, &has2, &matchprod);
-  matchprod = ClampProbability(matchprod);
+  const McvMatch& match = MatchMcvs(ctx, m1, m2, m2.values.size());
+  const std::vector<bool>& has1 = match.has1;
+  const std::vector<bool>& has2 = match.has2;
+  const int nmatches = match.nmatches;
+  const double matchprod = ClampProbability(match.matchprod);
   double match1 = 0, unmatch1 = 0, match2 = 0, unmatch2 = 0;
   for (size_t i = 0; i < m1.freqs.size(); ++i) (has1[i] ? match1 : unmatch1) += m1.freqs[i];
   for (size_t i = 0; i < m2.freqs.size(); ++i) (has2[i] ? match2 : unmatch2) += m2.freqs[i];
@@ -95,7 +98,8 @@ double EqJoinSelInner(const JoinSide& a, const JoinSide& b) {
 // With MCVs: matchfreq1 + uncertainfrac * (1 - matchfreq1 - nullfrac1), uncertainfrac = 1 when
 // nd1 - nmatches <= nd2 - nmatches, else their ratio (0.5 with a default nd). Without MCVs:
 // 1 - nullfrac1 when nd1 <= nd2, else nd2/nd1 * (1 - nullfrac1) (0.5 * ... with a default).
-double EqJoinSelSemi(const JoinSide& a, const JoinSide& b, double inner_rows) {
+double EqJoinSelSemi(const EstimationContext& ctx, const JoinSide& a, const JoinSide& b,
+                     double inner_rows) {
   double nd1 = a.nd, nd2 = b.nd;
   bool isdefault2 = b.is_default;
   if (b.var.rel && nd2 >= b.var.rel->rows) {
@@ -114,9 +118,9 @@ double EqJoinSelSemi(const JoinSide& a, const JoinSide& b, double inner_rows) {
   }
   size_t clamped_n2 =
       static_cast<size_t>(std::min(static_cast<double>(b.mcvs->values.size()), nd2));
-  std::vector<bool> has1, has2;
-  double matchprod;
-  int nmatches = MatchMcvs(*a.mcvs, *b.mcvs, clamped_n2, &has1, &has2, &matchprod);
+  const McvMatch& match = MatchMcvs(ctx, *a.mcvs, *b.mcvs, clamped_n2);
+  const std::vector<bool>& has1 = match.has1;
+  const int nmatches = match.nmatches;
   double matchfreq1 = 0;
   for (size_t i = 0; i < a.mcvs->freqs.size(); ++i) {
     if (has1[i]) matchfreq1 += a.mcvs->freqs[i];
@@ -151,12 +155,13 @@ double EqJoinSel(const EstimationContext& ctx, const bind::BoundExpr& left,
                  const bind::BoundExpr& right, const SpecialJoin& join) {
   JoinSide s1 = ExamineJoinSide(ctx, left);
   JoinSide s2 = ExamineJoinSide(ctx, right);
-  double selec_inner = EqJoinSelInner(s1, s2);
+  double selec_inner = EqJoinSelInner(ctx, s1, s2);
   double selec = selec_inner;
   if (join.join_type == bind::JoinType::kSemi || join.join_type == bind::JoinType::kAnti) {
     double inner_rows = InnerRelRows(ctx, join);
     bool reversed = JoinIsReversed(s1, s2, join);
-    selec = reversed ? EqJoinSelSemi(s2, s1, inner_rows) : EqJoinSelSemi(s1, s2, inner_rows);
+    selec =
+        reversed ? EqJoinSelSemi(ctx, s2, s1, inner_rows) : EqJoinSelSemi(ctx, s1, s2, inner_rows);
     selec = std::min(selec, inner_rows * selec_inner);
   }
   return ClampProbability(selec);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
 #include <regex>
@@ -20,6 +21,20 @@ std::optional<double> ParseNumber(TypeId type, const std::string& text) {
     if (text == "t" || text == "true") return 1.0;
     if (text == "f" || text == "false") return 0.0;
     return std::nullopt;
+  }
+  // Plain integers of up to 15 digits (most statistics values) are exact in a double: read them
+  // without strtod, which gives the same value.
+  const size_t sign = !text.empty() && text[0] == '-' ? 1 : 0;
+  if (text.size() > sign && text.size() - sign <= 15) {
+    int64_t magnitude = 0;
+    size_t i = sign;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+      magnitude = magnitude * 10 + (text[i] - '0');
+      ++i;
+    }
+    if (i == text.size() && (sign == 0 || magnitude != 0)) {
+      return static_cast<double>(sign != 0 ? -magnitude : magnitude);
+    }
   }
   if (text == "NaN") return std::numeric_limits<double>::quiet_NaN();
   if (text == "Infinity") return std::numeric_limits<double>::infinity();

@@ -56,15 +56,23 @@ bool HasUniqueIndex(const RelEstimate& rel, const std::string& column) {
 
 // The statistics of a simple Var: the base table's column, or for a subquery entry the
 // column its target list passes through (examine_simple_variable), when that is a plain Var.
-void ExamineSimpleVar(const BoundExpr& var, VarStats* out) {
+void ExamineSimpleVar(const EstimationContext& ctx, const BoundExpr& var, VarStats* out) {
   const RelEstimate& rel = *out->rel;
   if (rel.table) {
     if (var.attno < 1 || var.attno > static_cast<int>(rel.table->columns.size())) return;
     const catalog::Column& column = rel.table->columns[var.attno - 1];
-    auto it = rel.table->column_stats.find(column.name);
-    if (it != rel.table->column_stats.end()) {
-      out->stats = &it->second;
-      out->stats_type = bind::ParseTypeText(column.type);
+    // The statistics lookup (by name) and the type's parse, once per column and context.
+    auto [it, inserted] = StatsCache(ctx).columns.try_emplace({rel.table, var.attno});
+    if (inserted) {
+      auto found = rel.table->column_stats.find(column.name);
+      if (found != rel.table->column_stats.end()) {
+        it->second.stats = &found->second;
+        it->second.stats_type = bind::ParseTypeText(column.type);
+      }
+    }
+    if (it->second.stats) {
+      out->stats = it->second.stats;
+      out->stats_type = it->second.stats_type;
     }
     out->is_unique = HasUniqueIndex(rel, column.name);
     return;
@@ -125,7 +133,7 @@ VarStats ExamineVariable(const EstimationContext& ctx, const BoundExpr& node, in
     out.rel = rel_at(base.varno);
     if (!out.rel) return out;
     out.relid = base.varno;
-    ExamineSimpleVar(base, &out);
+    ExamineSimpleVar(ctx, base, &out);
     return out;
   }
   // An expression: it belongs to a relation when it references exactly one (or var_relid).
@@ -181,6 +189,8 @@ double McvList::Sum() const {
 static std::optional<McvList> ReadMcvs(const EstimationContext& ctx, const VarStats& var) {
   if (var.stats->most_common_freqs.empty()) return std::nullopt;
   McvList out;
+  out.freqs.reserve(var.stats->most_common_freqs.size());
+  out.values.reserve(var.stats->most_common_vals.size());
   for (double f : var.stats->most_common_freqs) out.freqs.push_back(Float4(f));
   out.values_ok = var.stats->most_common_vals.size() == out.freqs.size();
   for (const std::string& text : var.stats->most_common_vals) {
@@ -203,6 +213,7 @@ static std::optional<std::vector<StatValue>> ReadHistogram(const EstimationConte
                                                            const VarStats& var) {
   if (var.stats->histogram_bounds.empty()) return std::nullopt;
   std::vector<StatValue> out;
+  out.reserve(var.stats->histogram_bounds.size());
   for (const std::string& text : var.stats->histogram_bounds) {
     std::optional<StatValue> v = ParseValue(var.stats_type, text);
     if (!v) {
@@ -215,35 +226,29 @@ static std::optional<std::vector<StatValue>> ReadHistogram(const EstimationConte
   return out;
 }
 
-// The parsed MCV lists and histograms of the columns estimated so far.
-struct ParsedStatsCache {
-  struct Entry {
-    std::optional<McvList> mcvs;
-    std::optional<std::vector<StatValue>> histogram;
-  };
-  std::map<const catalog::ColumnStats*, Entry> entries;
-};
-
-static ParsedStatsCache::Entry& CacheEntry(const EstimationContext& ctx, const VarStats& var) {
+ParsedStatsCache& StatsCache(const EstimationContext& ctx) {
   if (!ctx.parsed_stats) ctx.parsed_stats = std::make_shared<ParsedStatsCache>();
-  auto [it, inserted] = ctx.parsed_stats->entries.try_emplace(var.stats);
-  if (inserted) {
-    it->second.mcvs = ReadMcvs(ctx, var);
-    it->second.histogram = ReadHistogram(ctx, var);
-  }
-  return it->second;
+  return *ctx.parsed_stats;
 }
 
 const McvList* LoadMcvs(const EstimationContext& ctx, const VarStats& var) {
   if (!var.stats) return nullptr;
-  const std::optional<McvList>& m = CacheEntry(ctx, var).mcvs;
-  return m ? &*m : nullptr;
+  ParsedStatsCache::Entry& entry = StatsCache(ctx).entries[var.stats];
+  if (!entry.mcvs_read) {
+    entry.mcvs = ReadMcvs(ctx, var);
+    entry.mcvs_read = true;
+  }
+  return entry.mcvs ? &*entry.mcvs : nullptr;
 }
 
 const std::vector<StatValue>* LoadHistogram(const EstimationContext& ctx, const VarStats& var) {
   if (!var.stats) return nullptr;
-  const std::optional<std::vector<StatValue>>& h = CacheEntry(ctx, var).histogram;
-  return h ? &*h : nullptr;
+  ParsedStatsCache::Entry& entry = StatsCache(ctx).entries[var.stats];
+  if (!entry.histogram_read) {
+    entry.histogram = ReadHistogram(ctx, var);
+    entry.histogram_read = true;
+  }
+  return entry.histogram ? &*entry.histogram : nullptr;
 }
 
 std::optional<ConstValue> FoldConstant(const BoundExpr& expr) {

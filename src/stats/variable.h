@@ -4,8 +4,10 @@
 // and constant folding of the other side (estimate_expression_value, as far as dbopt can).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "dbopt/stats/estimator.h"
@@ -53,6 +55,42 @@ const McvList* LoadMcvs(const EstimationContext& ctx, const VarStats& var);
 // The histogram slot's values, read once likewise; null when there is no histogram (or a value
 // is unreadable, which also records a warning).
 const std::vector<StatValue>* LoadHistogram(const EstimationContext& ctx, const VarStats& var);
+
+// eqjoinsel's pairing of two MCV lists: each value matched at most once, the first match wins,
+// only the first n2 values of the second list compared.
+struct McvMatch {
+  int nmatches = 0;
+  double matchprod = 0;    // sum of freq1 * freq2 over the matched pairs
+  std::vector<bool> has1;  // per value of the first list: matched
+  std::vector<bool> has2;  // per compared value of the second list: matched
+};
+
+// What the stats module reads or computes once per context and keeps (the context's catalog and
+// relations must not change while it is in use), as PostgreSQL keeps statistics slots in the
+// syscache and join-clause estimates in RestrictInfos.
+struct ParsedStatsCache {
+  struct Entry {
+    bool mcvs_read = false;  // each slot is read on first use only
+    bool histogram_read = false;
+    std::optional<McvList> mcvs;
+    std::optional<std::vector<StatValue>> histogram;
+  };
+  std::map<const catalog::ColumnStats*, Entry> entries;
+  // A base table column's statistics and the type they are printed in, per (table, attno).
+  struct Column {
+    const catalog::ColumnStats* stats = nullptr;
+    bind::Type stats_type;
+  };
+  std::map<std::pair<const catalog::Table*, int>, Column> columns;
+  // MCV pairings per (list 1, list 2, n2): the quadratic part of eqjoinsel.
+  std::map<std::tuple<const McvList*, const McvList*, size_t>, McvMatch> mcv_matches;
+  // mergejoinscansel per (clause, descending, nulls_first) (PG15 RestrictInfo scansel_cache);
+  // a clause between two Vars is keyed by the Vars (varno, attno each) instead of its address,
+  // so the copies of one clause share the entry. Unused parts of a key are 0 or null.
+  using MergeScanKey = std::tuple<const bind::BoundExpr*, int, int, int, int, bool, bool>;
+  std::map<MergeScanKey, MergeScanSelectivity> merge_scans;
+};
+ParsedStatsCache& StatsCache(const EstimationContext& ctx);
 
 // A constant after estimate_expression_value-style folding.
 struct ConstValue {
