@@ -111,8 +111,32 @@ std::unique_ptr<PlanNode> BitmapTree(PlannerInfo& root, const Path& path,
     node->startup_cost = path.total_cost;  // BitmapAnd/Or show their cost as both numbers
     node->width = 0;
     node->rows = 0;
+    if (path.kind == PathKind::kBitmapAnd) {
+      for (const Path* child : path.bitmap_children) {
+        node->children.push_back(BitmapTree(root, *child, recheck));
+      }
+      return node;
+    }
+    // create_bitmap_subplan: a BitmapOr rechecks the OR of its arms' conditions (each arm's
+    // ANDed); an arm without conditions makes the whole OR need none.
+    std::vector<bind::BoundExprPtr> arms;
+    bool arm_without_quals = false;
     for (const Path* child : path.bitmap_children) {
-      node->children.push_back(BitmapTree(root, *child, recheck));
+      std::vector<bind::BoundExprPtr> arm;
+      node->children.push_back(BitmapTree(root, *child, arm));
+      node->children.back()->relationship = ParentRelationship::kMember;
+      if (arm.empty()) arm_without_quals = true;
+      if (arm.size() == 1) {
+        arms.push_back(std::move(arm[0]));
+      } else if (!arm.empty()) {
+        arms.push_back(bind::MakeBool(bind::BoundKind::kAnd, std::move(arm)));
+      }
+    }
+    if (arm_without_quals) return node;
+    if (arms.size() == 1) {
+      recheck.push_back(std::move(arms[0]));
+    } else if (!arms.empty()) {
+      recheck.push_back(bind::MakeBool(bind::BoundKind::kOr, std::move(arms)));
     }
     return node;
   }
@@ -177,6 +201,8 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
         const Path* p = stack.back();
         stack.pop_back();
         for (const IndexClause& ic : p->index_clauses) in_bitmap.push_back(ic.rinfo);
+        // A BitmapOr enforces the OR clause it was built from.
+        for (const RestrictInfo* rinfo : p->path_clauses) in_bitmap.push_back(rinfo);
         if (p->index != nullptr) indexes.push_back(p->index);
         for (const Path* c : p->bitmap_children) stack.push_back(c);
       }
@@ -402,6 +428,38 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       node->unique_columns = static_cast<int>(root.query->distinct.size());
       child->relationship = ParentRelationship::kOuter;
       node->children.push_back(std::move(child));
+      return node;
+    }
+    case PathKind::kUniquify: {
+      // create_unique_plan: nothing over an input already unique; else a HashAggregate, or a
+      // Unique over a Sort (costed by cost_sort on the input), grouping on the semi join's
+      // right-hand expressions.
+      auto child = CreatePlan(root, *path.subpath);
+      if (path.unique_method == UniqueMethod::kNoop) return child;
+      child->relationship = ParentRelationship::kOuter;
+      if (path.unique_method == UniqueMethod::kHash) {
+        auto node = MakeNode(PlanKind::kAggregate, path);
+        node->agg_strategy = AggStrategy::kHashed;
+        for (const BoundExpr* e : path.uniq_exprs) node->group_keys.push_back(bind::Clone(*e));
+        node->children.push_back(std::move(child));
+        return node;
+      }
+      Path sort_path;
+      sort_path.kind = PathKind::kSort;
+      sort_path.parent = path.parent;
+      CostSort(root, sort_path, *path.subpath, -1);
+      auto sort = MakeNode(PlanKind::kSort, sort_path);
+      sort->width = child->width;
+      for (const BoundExpr* e : path.uniq_exprs) {
+        SortKey key;
+        key.expr = bind::Clone(*e);
+        sort->sort_keys.push_back(std::move(key));
+      }
+      sort->children.push_back(std::move(child));
+      sort->relationship = ParentRelationship::kOuter;
+      auto node = MakeNode(PlanKind::kUnique, path);
+      node->unique_columns = static_cast<int>(path.uniq_exprs.size());
+      node->children.push_back(std::move(sort));
       return node;
     }
     case PathKind::kLimit: {

@@ -4,6 +4,7 @@
 #include "base_rels.h"
 #include "equivalence.h"
 #include "join_tree.h"
+#include "unique_paths.h"
 
 namespace dbopt::plan {
 namespace {
@@ -108,6 +109,7 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
       sj.estimation.min_righthand = inner_relids;
       sj.estimation.syn_lefthand = outer_relids;
       sj.estimation.syn_righthand = inner_relids;
+      ComputeSemiJoinInfo(root.params, sj, quals);
       root.join_infos.push_back(sj);
       if (semi) {
         // PostgreSQL distributes a semi join's clauses like inner-join clauses (ojscope NULL):

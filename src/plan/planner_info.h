@@ -116,13 +116,20 @@ struct RelOptInfo {
   Path* cheapest_startup = nullptr;
   Path* cheapest_total = nullptr;
   std::vector<Path*> cheapest_parameterized;
+  // create_unique_path's result for this rel as a semi join's right side (computed once).
+  Path* cheapest_unique = nullptr;
+  bool unique_tried = false;
 };
 
 // A join-order restriction from an outer, semi or anti join (SpecialJoinInfo).
 struct SpecialJoinInfo {
-  stats::SpecialJoin estimation;              // join type and the relid sets
-  std::vector<RestrictInfo*> semi_rhs_exprs;  // semi joins unique-ified on the right
+  stats::SpecialJoin estimation;  // join type and the relid sets
   bool lhs_strict = false;
+  // compute_semijoin_info: a semi join whose clauses are `lhs = rhs` equalities can run as an
+  // inner join over its right side made unique on the rhs expressions (by sorting or hashing).
+  bool semi_can_btree = false;
+  bool semi_can_hash = false;
+  std::vector<const BoundExpr*> semi_rhs_exprs;
 };
 
 struct PlannerGlobal;  // planner_global.h

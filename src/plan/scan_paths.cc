@@ -77,6 +77,54 @@ Path* ChooseBitmapAnd(PlannerInfo& root, RelOptInfo& rel, std::vector<Path*> lea
   return best_heap;
 }
 
+// A bitmap index leaf: the index scanned with `clauses` for a bitmap.
+Path* MakeBitmapLeaf(PlannerInfo& root, RelOptInfo& rel, const IndexInfo& index,
+                     std::vector<IndexClause> clauses) {
+  Path* leaf = NewScanPath(root, rel, PathKind::kIndexScan);
+  leaf->index = &index;
+  leaf->index_clauses = std::move(clauses);
+  leaf->bitmap_leaf = true;
+  CostIndexScan(root, *leaf, 1);
+  return leaf;
+}
+
+// generate_bitmap_or_paths for the rel's own restrictions: an OR clause each of whose arms
+// (its conjuncts, when the arm is an AND) some index can search becomes a BitmapOr of each
+// arm's best bitmap (build_paths_for_OR: the arm's index leaves combined as choose_bitmap_and
+// would). Null when some arm has no usable index.
+Path* MakeBitmapOrPath(PlannerInfo& root, RelOptInfo& rel, const RestrictInfo& or_clause) {
+  std::vector<Path*> arms;
+  for (const auto& arm : or_clause.clause->args) {
+    std::vector<const RestrictInfo*> arm_clauses;
+    if (arm->kind == bind::BoundKind::kAnd) {
+      for (const auto& conjunct : arm->args) {
+        arm_clauses.push_back(MakeRestrictInfo(root, conjunct.get(), true));
+      }
+    } else {
+      arm_clauses.push_back(MakeRestrictInfo(root, arm.get(), true));
+    }
+    std::vector<Path*> leaves;
+    for (const IndexInfo& index : rel.indexes) {
+      if (index.partial && !index.predicate_ok) continue;
+      std::vector<IndexClause> clauses = MatchClausesToIndex(root, rel, index, arm_clauses);
+      if (clauses.empty()) continue;
+      leaves.push_back(MakeBitmapLeaf(root, rel, index, std::move(clauses)));
+    }
+    Path* best = ChooseBitmapAnd(root, rel, leaves, 1);
+    if (best == nullptr) return nullptr;
+    arms.push_back(best->bitmap_children[0]);
+  }
+  if (arms.size() < 2) return nullptr;
+  Path* path = root.NewPath();
+  path->kind = PathKind::kBitmapOr;
+  path->parent = &rel;
+  path->bitmap_children = std::move(arms);
+  path->path_clauses = {&or_clause};
+  CostBitmapAndOr(root, *path);
+  path->index_total_cost = path->total_cost;  // what choose_bitmap_and orders candidates by
+  return path;
+}
+
 }  // namespace
 
 PathKeys IndexPathKeys(PlannerInfo& root, const IndexInfo& index, ScanDirection direction) {
@@ -123,12 +171,13 @@ void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
                                  backward, 1));
     }
     if ((!clauses.empty() || index.partial) && root.params.enable_bitmapscan) {
-      Path* leaf = NewScanPath(root, rel, PathKind::kIndexScan);
-      leaf->index = &index;
-      leaf->index_clauses = clauses;
-      leaf->bitmap_leaf = true;
-      CostIndexScan(root, *leaf, 1);
-      bitmap_leaves.push_back(leaf);
+      bitmap_leaves.push_back(MakeBitmapLeaf(root, rel, index, clauses));
+    }
+  }
+  if (root.params.enable_bitmapscan && !rel.indexes.empty()) {
+    for (const RestrictInfo* rinfo : rel.baserestrictinfo) {
+      if (rinfo->clause->kind != bind::BoundKind::kOr) continue;
+      if (Path* or_path = MakeBitmapOrPath(root, rel, *rinfo)) bitmap_leaves.push_back(or_path);
     }
   }
   if (Path* bitmap = ChooseBitmapAnd(root, rel, bitmap_leaves, 1)) AddPath(rel, bitmap);

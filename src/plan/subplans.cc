@@ -3,6 +3,7 @@
 
 #include <map>
 #include <tuple>
+#include <unordered_set>
 
 #include "dbopt/bind/query_walk.h"
 #include "dbopt/cost/qual_cost.h"
@@ -222,18 +223,21 @@ void AttachInitPlans(PlannerGlobal& global, PlanNode& top, int first_subplan_id)
   }
 }
 
-void OffsetPlanVars(PlanNode& node, int offset) {
-  ForEachPlanNode(node, [&](PlanNode& n) {
-    if (n.scan_rtindex > 0) n.scan_rtindex += offset;
-    ForEachNodeExpr(n, [&](BoundExprPtr& slot) {
-      RewriteVars(slot, [&](const BoundExpr& var) -> BoundExprPtr {
-        if (var.levelsup != 0) return nullptr;
-        auto copy = bind::Clone(var);
-        copy->varno += offset;
-        return copy;
-      });
+void RenumberRangeTable(PlanNode& node, const std::function<int(int)>& map,
+                        const std::unordered_set<const PlanNode*>* skip) {
+  if (skip != nullptr && skip->count(&node) > 0) return;
+  if (node.scan_rtindex > 0) node.scan_rtindex = map(node.scan_rtindex);
+  ForEachNodeExpr(node, [&](BoundExprPtr& slot) {
+    RewriteVars(slot, [&](const BoundExpr& var) -> BoundExprPtr {
+      if (var.levelsup != 0) return nullptr;
+      auto copy = bind::Clone(var);
+      copy->varno = map(var.varno);
+      return copy;
     });
   });
+  for (auto* list : {&node.children, &node.init_plans, &node.sub_plans}) {
+    for (auto& child : *list) RenumberRangeTable(*child, map, skip);
+  }
 }
 
 }  // namespace dbopt::plan

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_set>
 
 #include "dbopt/base/result.h"
 #include "dbopt/bind/query.h"
@@ -37,8 +38,11 @@ cost::QualCost SubPlanCost(const PlannerGlobal& global, const bind::BoundExpr& e
 void AttachSubPlans(PlannerGlobal& global, PlanNode& node);
 void AttachInitPlans(PlannerGlobal& global, PlanNode& top, int first_subplan_id);
 
-// setrefs' flattening of range tables: Vars of this level (levelsup 0) in every expression of
-// the plan tree move by offset; Vars of outer levels become exec Params via `params`.
-void OffsetPlanVars(PlanNode& node, int offset);
+// setrefs' flattening of range tables: every scan's entry and every Var of this level
+// (levelsup 0) in the plan tree, its InitPlans and SubPlans, moves from index i to map(i).
+// Nodes in `skip` — plans of other levels, numbered already — are left alone with their
+// subtrees.
+void RenumberRangeTable(PlanNode& node, const std::function<int(int)>& map,
+                        const std::unordered_set<const PlanNode*>* skip = nullptr);
 
 }  // namespace dbopt::plan
