@@ -32,8 +32,9 @@ PathKeys UsefulPrefix(const PlannerInfo& root, const PathKeys& keys) {
 
 Path* MakeIndexPath(PlannerInfo& root, RelOptInfo& rel, const IndexInfo& index,
                     std::vector<IndexClause> clauses, bool index_only, ScanDirection direction,
-                    PathKeys pathkeys, double loop_count) {
+                    PathKeys pathkeys, double loop_count, const Relids& required_outer = Relids()) {
   Path* path = NewScanPath(root, rel, index_only ? PathKind::kIndexOnlyScan : PathKind::kIndexScan);
+  path->required_outer = required_outer;  // before costing: a parameterized path's rows
   path->index = &index;
   path->index_clauses = std::move(clauses);
   path->direction = direction;
@@ -205,8 +206,7 @@ std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& re
     if (required.IsEmpty()) continue;  // no join clause among them: not parameterized
     const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
     Path* path = MakeIndexPath(root, rel, index, matched, index_only, ScanDirection::kForward, {},
-                               loop_count);
-    path->required_outer = required;
+                               loop_count, required);
     result.push_back(path);
   }
   return result;
