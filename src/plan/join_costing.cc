@@ -67,11 +67,15 @@ double ApproxTupleCount(const PlannerInfo& root, const Path& path,
 }
 
 // compute_semi_anti_join_factors: jsel = selectivity of the join's own quals as a SEMI join,
-// nsel = as an inner join (pushed-down quals are excluded for outer joins).
-cost::SemiAntiFactors SemiFactors(const PlannerInfo& root, const Path& path) {
+// nsel = as an inner join (pushed-down quals are excluded for outer joins, not for inner or semi
+// joins). `clauses`: every clause of the join pair, including those a parameterized inner path
+// enforces (PostgreSQL computes the factors once per pair of input rels).
+cost::SemiAntiFactors SemiFactors(const PlannerInfo& root, const Path& path,
+                                  const std::vector<const RestrictInfo*>& clauses) {
   std::vector<const BoundExpr*> quals;
-  for (const RestrictInfo* rinfo : path.join_restrict) {
-    if (path.join_type == JoinType::kInner || !rinfo->is_pushed_down) {
+  for (const RestrictInfo* rinfo : clauses) {
+    if (path.join_type == JoinType::kInner || path.join_type == JoinType::kSemi ||
+        !rinfo->is_pushed_down) {
       quals.push_back(rinfo->clause);
     }
   }
@@ -97,7 +101,8 @@ cost::RescanKind RescanKindOf(const Path& path) {
 
 }  // namespace
 
-void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
+void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj,
+                  const std::vector<const RestrictInfo*>* pair_clauses) {
   (void)sj;
   cost::NestLoopInput in;
   in.kind = KindOf(path.join_type);
@@ -122,7 +127,8 @@ void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
     in.inner_rescan = cost::CostRescan(root.params, rescan);
   }
   if (path.join_type == JoinType::kSemi || path.join_type == JoinType::kAnti || path.inner_unique) {
-    in.semifactors = SemiFactors(root, path);
+    in.semifactors =
+        SemiFactors(root, path, pair_clauses != nullptr ? *pair_clauses : path.join_restrict);
   }
   // has_indexed_join_quals: a parameterized index scan (not behind a Memoize) enforces them all.
   in.indexed_join_quals = !path.inner->required_outer.IsEmpty() &&
@@ -162,7 +168,7 @@ void CostHashJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
   in.hash_quals = QualsCost(path.path_clauses);
   in.join_quals = QualsCost(path.join_restrict);
   if (path.join_type == JoinType::kSemi || path.join_type == JoinType::kAnti || path.inner_unique) {
-    in.semifactors = SemiFactors(root, path);
+    in.semifactors = SemiFactors(root, path, path.join_restrict);
   }
   in.hash_join_tuples = ApproxTupleCount(root, path, path.path_clauses);
   in.output = OutputOf(path);

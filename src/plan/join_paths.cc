@@ -115,7 +115,7 @@ void AddNestLoop(JoinInputs& in, Path* outer, Path* inner, bool partial = false)
     }
     path->join_restrict = rest;
   }
-  CostNestLoop(in.root, *path, in.sj);
+  CostNestLoop(in.root, *path, in.sj, &in.restrict);
   if (partial) {
     AddPartialPath(in.joinrel, path);
   } else {
