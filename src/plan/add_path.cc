@@ -8,14 +8,24 @@ namespace {
 
 enum class CostCmp { kBetter1, kBetter2, kEqual, kDifferent };
 
+// CONSIDER_PATH_STARTUP_COST: whether a cheaper startup can save a path that costs more in
+// total (its rel's consider_startup, or consider_param_startup for a parameterized path).
+bool ConsiderStartup(const Path& p) {
+  if (p.parent == nullptr) return true;
+  return p.required_outer.IsEmpty() ? p.parent->consider_startup : p.parent->consider_param_startup;
+}
+
 // compare_path_costs_fuzzily: path1 is "better" when it is cheaper in one of total/startup by
-// more than the fuzz and not more expensive in the other.
+// more than the fuzz and not more expensive in the other; a path fuzzily worse in total is kept
+// for its startup cost only when startup cost is considered for it.
 CostCmp CompareFuzzily(const Path& p1, const Path& p2, double fuzz) {
   if (p1.total_cost > p2.total_cost * fuzz) {
-    return p2.startup_cost > p1.startup_cost * fuzz ? CostCmp::kDifferent : CostCmp::kBetter2;
+    return ConsiderStartup(p1) && p2.startup_cost > p1.startup_cost * fuzz ? CostCmp::kDifferent
+                                                                           : CostCmp::kBetter2;
   }
   if (p2.total_cost > p1.total_cost * fuzz) {
-    return p1.startup_cost > p2.startup_cost * fuzz ? CostCmp::kDifferent : CostCmp::kBetter1;
+    return ConsiderStartup(p2) && p1.startup_cost > p2.startup_cost * fuzz ? CostCmp::kDifferent
+                                                                           : CostCmp::kBetter1;
   }
   if (p1.startup_cost > p2.startup_cost * fuzz) return CostCmp::kBetter2;
   if (p2.startup_cost > p1.startup_cost * fuzz) return CostCmp::kBetter1;

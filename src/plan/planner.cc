@@ -193,6 +193,8 @@ Result<LevelResult> PlanLevelBody(PlannerGlobal& global, const bind::Query& quer
   root.params = global.params;
   root.collect_why = global.options->collect_why;
   root.tuple_fraction = tuple_fraction;
+  // preprocess_limit: a LIMIT makes the fetched fraction of the rows what matters.
+  root.consider_startup = tuple_fraction > 0 || flat->limit_count != nullptr;
   root.estimation.catalog = global.catalog;
   root.estimation.query = flat.get();
 
@@ -211,6 +213,15 @@ Result<LevelResult> PlanLevelBody(PlannerGlobal& global, const bind::Query& quer
   // WHERE/ON clauses become restrictions, join clauses and equivalence classes.
   if (Status s = DistributeQuals(root); !s.ok()) return std::move(s).error();
   GenerateBaseImpliedEqualities(root);
+  // set_base_rel_consider_startup: the inside of a semi or anti join stops at its first match.
+  for (const SpecialJoinInfo& sj : root.join_infos) {
+    const bind::JoinType type = sj.estimation.join_type;
+    const int varno = sj.estimation.syn_righthand.Singleton();
+    if ((type == bind::JoinType::kSemi || type == bind::JoinType::kAnti) && varno > 0 &&
+        root.simple_rels[varno] != nullptr) {
+      root.simple_rels[varno]->consider_param_startup = true;
+    }
+  }
   // exprs_known_equal for estimate_num_groups: members of one equivalence class.
   root.estimation.known_equal = [&root](const bind::BoundExpr& a, const bind::BoundExpr& b) {
     const int ec = FindEquivalenceClass(root, a);

@@ -107,6 +107,10 @@ struct RelOptInfo {
                          // (INTERSECT/EXCEPT flag)
   bool consider_parallel = false;
   int rel_parallel_workers = -1;
+  // add_path weighs startup cost only when some caller may stop early (a LIMIT, an EXISTS);
+  // for parameterized paths only on the inside of a semi or anti join.
+  bool consider_startup = false;
+  bool consider_param_startup = false;
 
   std::vector<Path*> pathlist;
   bool record_candidates = false;  // --why: remember every path offered
@@ -149,6 +153,7 @@ struct PlannerInfo {
   PathKeys query_pathkeys;  // what the upper planner wants (ORDER BY, GROUP BY, ...)
   double limit_tuples = -1;
   double tuple_fraction = 0;
+  bool consider_startup = false;  // every rel's consider_startup (tuple_fraction > 0 or LIMIT)
   bool collect_why = false;
 
   // Storage: everything above points into these.
@@ -160,6 +165,7 @@ struct PlannerInfo {
   RelOptInfo* NewRel() {
     RelOptInfo* rel = &rel_storage.emplace_back();
     rel->record_candidates = collect_why;
+    rel->consider_startup = consider_startup;
     return rel;
   }
   RestrictInfo* NewRestrictInfo() { return &restrict_storage.emplace_back(); }
