@@ -120,7 +120,41 @@ void AddPath(RelOptInfo& rel, Path* path) {
   if (rel.record_candidates) rel.considered.push_back(path);
   AddTo(rel.pathlist, path, false);
 }
-void AddPartialPath(RelOptInfo& rel, Path* path) { AddTo(rel.partial_pathlist, path, true); }
+// add_partial_path: partial paths compete on total cost and pathkeys only (their startup cost
+// is not worth keeping a path for, and none is parameterized): a fuzzily cheaper path wins unless
+// the other has better pathkeys; at about the same cost the better pathkeys win, then the one
+// cheaper by more than a hair, else the old one stays.
+void AddPartialPath(RelOptInfo& rel, Path* path) {
+  std::vector<Path*>& list = rel.partial_pathlist;
+  for (size_t i = 0; i < list.size();) {
+    Path* old = list[i];
+    bool remove_old = false;
+    const KeysCmp keyscmp = CompareKeys(path->pathkeys, old->pathkeys);
+    if (keyscmp != KeysCmp::kDifferent) {
+      if (path->total_cost > old->total_cost * kStdFuzzFactor) {
+        if (keyscmp != KeysCmp::kBetter1) return;
+      } else if (old->total_cost > path->total_cost * kStdFuzzFactor) {
+        if (keyscmp != KeysCmp::kBetter2) remove_old = true;
+      } else if (keyscmp == KeysCmp::kBetter1) {
+        remove_old = true;
+      } else if (keyscmp == KeysCmp::kBetter2) {
+        return;
+      } else if (old->total_cost > path->total_cost * 1.0000000001) {
+        remove_old = true;
+      } else {
+        return;
+      }
+    }
+    if (remove_old) {
+      list.erase(list.begin() + static_cast<long>(i));
+      continue;
+    }
+    ++i;
+  }
+  size_t insert_at = 0;
+  while (insert_at < list.size() && list[insert_at]->total_cost <= path->total_cost) ++insert_at;
+  list.insert(list.begin() + static_cast<long>(insert_at), path);
+}
 
 void SetCheapest(RelOptInfo& rel) {
   rel.cheapest_total = nullptr;
