@@ -210,6 +210,13 @@ Result<LevelResult> PlanLevelBody(PlannerGlobal& global, const bind::Query& quer
   }
   // Which columns are needed above the scans decides every width.
   MarkOutputNeeded(root);
+  if ((flat->command == bind::CommandType::kUpdate ||
+       flat->command == bind::CommandType::kDelete) &&
+      flat->result_relation > 0 &&
+      flat->result_relation < static_cast<int>(root.simple_rels.size()) &&
+      root.simple_rels[flat->result_relation] != nullptr) {
+    root.simple_rels[flat->result_relation]->needs_row_identity = true;
+  }
   // WHERE/ON clauses become restrictions, join clauses and equivalence classes.
   if (Status s = DistributeQuals(root); !s.ok()) return std::move(s).error();
   GenerateBaseImpliedEqualities(root);

@@ -111,6 +111,8 @@ struct RelOptInfo {
   // for parameterized paths only on the inside of a semi or anti join.
   bool consider_startup = false;
   bool consider_param_startup = false;
+  // The target of an UPDATE or DELETE: its scan returns the row's ctid, which no index holds.
+  bool needs_row_identity = false;
 
   std::vector<Path*> pathlist;
   bool record_candidates = false;  // --why: remember every path offered

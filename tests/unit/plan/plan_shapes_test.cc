@@ -1,6 +1,7 @@
-// Semi joins run as inner joins over a unique-ified side (create_unique_path,
-// reduce_unique_semijoins), and the statement's range table in PostgreSQL's order, on a
-// two-table catalog: big (100000 rows, unique id) and small (1000 rows, ref with 10 values).
+// Plan shapes on a two-table catalog, big (100000 rows, unique id) and small (1000 rows, ref
+// with 10 values): semi joins run as inner joins over a unique-ified side (create_unique_path,
+// reduce_unique_semijoins), the statement's range table in PostgreSQL's order, and no
+// index-only scan of an UPDATE or DELETE target.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -155,6 +156,21 @@ TEST_CASE("range table: the statement's entries come before an InitPlan's") {
   const PlanNode* inner = FindNode(*p.plan->init_plans[0], PlanKind::kSeqScan);
   REQUIRE(inner != nullptr);
   CHECK(inner->scan_rtindex == 2);
+}
+
+TEST_CASE("modify: a DELETE's target is never scanned index-only") {
+  const catalog::Catalog catalog = BigSmall();
+  // The Delete needs each row's ctid, a system column no index holds (check_index_only), so
+  // big_pkey is read with an Index Scan or a bitmap even though id is the only column used.
+  PlannedStatement p = PlanSql(catalog, "DELETE FROM big WHERE id < 100");
+  CHECK(p.plan->kind == PlanKind::kModifyTable);
+  CHECK(FindNode(*p.plan, PlanKind::kIndexOnlyScan) == nullptr);
+  const bool index = FindNode(*p.plan, PlanKind::kIndexScan) != nullptr ||
+                     FindNode(*p.plan, PlanKind::kBitmapHeapScan) != nullptr;
+  CHECK(index);
+  // A SELECT of the same column may use the index alone.
+  PlannedStatement s = PlanSql(catalog, "SELECT id FROM big WHERE id < 100");
+  CHECK(FindNode(*s.plan, PlanKind::kIndexOnlyScan) != nullptr);
 }
 
 }  // namespace
