@@ -103,6 +103,7 @@ LevelResult FinishLevel(PlannerGlobal& global, PlannerInfo& root, const bind::Qu
   level.size = static_cast<int>(flat.rtable.size());
   level.finished = global.finished_levels++;
   AttachSubPlans(global, *result.plan);
+  AttachTargetSubPlans(global, *result.plan, flat.targets);
   AttachInitPlans(global, *result.plan, first_subplan);
   result.notes = root.estimation.warnings;
   return result;

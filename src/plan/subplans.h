@@ -37,6 +37,10 @@ cost::QualCost SubPlanCost(const PlannerGlobal& global, const bind::BoundExpr& e
 // SS_charge_for_initplans does.
 void AttachSubPlans(PlannerGlobal& global, PlanNode& node);
 void AttachInitPlans(PlannerGlobal& global, PlanNode& top, int first_subplan_id);
+// The SubPlans of the level's target list, under the topmost node that computes it (below
+// Sort, Limit, Unique and the other nodes that cannot project).
+void AttachTargetSubPlans(PlannerGlobal& global, PlanNode& top,
+                          const std::vector<bind::TargetEntry>& targets);
 
 // setrefs' flattening of range tables: every scan's entry and every Var of this level
 // (levelsup 0) in the plan tree, its InitPlans and SubPlans, moves from index i to map(i).

@@ -1,7 +1,7 @@
 // Plan shapes on a two-table catalog, big (100000 rows, unique id) and small (1000 rows, ref
 // with 10 values): semi joins run as inner joins over a unique-ified side (create_unique_path,
-// reduce_unique_semijoins), the statement's range table in PostgreSQL's order, and no
-// index-only scan of an UPDATE or DELETE target.
+// reduce_unique_semijoins), the statement's range table in PostgreSQL's order, no index-only
+// scan of an UPDATE or DELETE target, and select-list SubPlans under the projecting node.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -171,6 +171,20 @@ TEST_CASE("modify: a DELETE's target is never scanned index-only") {
   // A SELECT of the same column may use the index alone.
   PlannedStatement s = PlanSql(catalog, "SELECT id FROM big WHERE id < 100");
   CHECK(FindNode(*s.plan, PlanKind::kIndexOnlyScan) != nullptr);
+}
+
+TEST_CASE("subplans: a correlated subquery in the select list runs under the node computing it") {
+  const catalog::Catalog catalog = BigSmall();
+  const char* sql = "SELECT w, (SELECT max(v) FROM big WHERE big.id = small.ref) FROM small";
+  PlannedStatement p = PlanSql(catalog, sql);
+  CHECK(p.plan->kind == PlanKind::kSeqScan);
+  CHECK(p.plan->sub_plans.size() == 1);
+  // A Sort does not project: the SubPlan stays with the scan below it.
+  PlannedStatement sorted = PlanSql(catalog, std::string(sql) + " ORDER BY w");
+  REQUIRE(sorted.plan->kind == PlanKind::kSort);
+  CHECK(sorted.plan->sub_plans.empty());
+  REQUIRE(sorted.plan->children.size() == 1);
+  CHECK(sorted.plan->children[0]->sub_plans.size() == 1);
 }
 
 }  // namespace
