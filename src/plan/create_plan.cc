@@ -227,9 +227,21 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       node->inner_unique = path.inner_unique;
       auto outer = CreatePlan(root, *path.outer);
       auto inner = CreatePlan(root, *path.inner);
+      // extract_actual_join_clauses: at an outer join, clauses pushed down from above are the
+      // node's Filter, its own clauses the Join Filter; at an inner or semi join all are the
+      // Join Filter.
+      const bool outer_join =
+          path.join_type == JoinType::kLeft || path.join_type == JoinType::kRight ||
+          path.join_type == JoinType::kFull || path.join_type == JoinType::kAnti;
       std::vector<const RestrictInfo*> other;
+      std::vector<const RestrictInfo*> pushed;
       for (const RestrictInfo* rinfo : path.join_restrict) {
-        if (!Contains(path.path_clauses, rinfo)) other.push_back(rinfo);
+        if (Contains(path.path_clauses, rinfo)) continue;
+        if (outer_join && rinfo->is_pushed_down) {
+          pushed.push_back(rinfo);
+        } else {
+          other.push_back(rinfo);
+        }
       }
       if (kind == PlanKind::kHashJoin) {
         node->hash_cond = OuterFirst(path.path_clauses, path.outer->parent->relids);
@@ -275,6 +287,7 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
         }
       }
       node->join_filter = Exprs(other);
+      node->filter = Exprs(pushed);
       outer->relationship = ParentRelationship::kOuter;
       inner->relationship = ParentRelationship::kInner;
       node->children.push_back(std::move(outer));

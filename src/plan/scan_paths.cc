@@ -191,6 +191,9 @@ std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& re
   // the equivalence classes imply between them.
   std::vector<const RestrictInfo*> clauses;
   for (const RestrictInfo* rinfo : rel.joininfo) {
+    // A clause delayed by an outer join (required_relids beyond what it mentions) is not
+    // movable into a scan (join_clause_is_movable_to).
+    if (rinfo->required_relids != rinfo->clause_relids) continue;
     if (rinfo->required_relids.Minus(rel.relids).IsSubsetOf(outer)) clauses.push_back(rinfo);
   }
   for (const RestrictInfo* rinfo : JoinImpliedEqualities(root, outer, rel.relids)) {

@@ -1,7 +1,8 @@
 // Plan shapes on a two-table catalog, big (100000 rows, unique id) and small (1000 rows, ref
 // with 10 values): semi joins run as inner joins over a unique-ified side (create_unique_path,
 // reduce_unique_semijoins), the statement's range table in PostgreSQL's order, no index-only
-// scan of an UPDATE or DELETE target, and select-list SubPlans under the projecting node.
+// scan of an UPDATE or DELETE target, select-list SubPlans under the projecting node, and WHERE
+// clauses on an outer join's nullable side evaluated at the join.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -185,6 +186,33 @@ TEST_CASE("subplans: a correlated subquery in the select list runs under the nod
   CHECK(sorted.plan->sub_plans.empty());
   REQUIRE(sorted.plan->children.size() == 1);
   CHECK(sorted.plan->children[0]->sub_plans.size() == 1);
+}
+
+TEST_CASE("outer join: a WHERE clause on the nullable side waits for the join") {
+  const catalog::Catalog catalog = BigSmall();
+  // check_outerjoin_delay: `b.v IS NULL` is not strict, so the LEFT join stays, and the clause
+  // holds for the NULL-extended rows: it is the join's Filter, not a condition on big's scan.
+  PlannedStatement p =
+      PlanSql(catalog, "SELECT * FROM small s LEFT JOIN big b ON b.id = s.ref WHERE b.v IS NULL");
+  const PlanNode* join = nullptr;
+  Walk(*p.plan, [&](const PlanNode& n) {
+    const bool is_join = n.kind == PlanKind::kNestLoop || n.kind == PlanKind::kHashJoin ||
+                         n.kind == PlanKind::kMergeJoin;
+    if (join == nullptr && is_join) join = &n;
+  });
+  REQUIRE(join != nullptr);
+  CHECK((join->join_type == JoinType::kLeft || join->join_type == JoinType::kRight));
+  CHECK(join->filter.size() == 1);
+  CHECK(join->join_filter.empty());
+  for (const auto& child : join->children) {
+    Walk(*child, [&](const PlanNode& n) {
+      if (n.scan_rtindex > 0 && n.scan_rtindex <= static_cast<int>(p.rtable.size()) &&
+          p.rtable[n.scan_rtindex - 1].table != nullptr &&
+          p.rtable[n.scan_rtindex - 1].table->name == "big") {
+        CHECK(n.filter.empty());
+      }
+    });
+  }
 }
 
 }  // namespace
