@@ -2,7 +2,7 @@
 // with 10 values): semi joins run as inner joins over a unique-ified side (create_unique_path,
 // reduce_unique_semijoins), the statement's range table in PostgreSQL's order, no index-only
 // scan of an UPDATE or DELETE target, select-list SubPlans under the projecting node, and WHERE
-// clauses on an outer join's nullable side evaluated at the join.
+// clauses on an outer join's nullable side evaluated at the join, ORDER BY count(*) sorted.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -213,6 +213,19 @@ TEST_CASE("outer join: a WHERE clause on the nullable side waits for the join") 
       }
     });
   }
+}
+
+TEST_CASE("sort: ORDER BY an aggregate without Vars is a real sort key") {
+  const catalog::Catalog catalog = BigSmall();
+  // get_eclass_for_sort_expr: count(*) mentions no Vars but is no constant, so the ORDER BY
+  // needs a Sort above the aggregation.
+  PlannedStatement p =
+      PlanSql(catalog, "SELECT ref, count(*) AS n FROM small GROUP BY ref ORDER BY n DESC");
+  REQUIRE(p.plan->kind == PlanKind::kSort);
+  REQUIRE(p.plan->sort_keys.size() == 1);
+  CHECK(p.plan->sort_keys[0].descending);
+  REQUIRE(p.plan->children.size() == 1);
+  CHECK(p.plan->children[0]->kind == PlanKind::kAggregate);
 }
 
 }  // namespace
