@@ -8,14 +8,24 @@ namespace {
 
 enum class CostCmp { kBetter1, kBetter2, kEqual, kDifferent };
 
+// CONSIDER_PATH_STARTUP_COST: whether a cheaper startup can save a path that costs more in
+// total (its rel's consider_startup, or consider_param_startup for a parameterized path).
+bool ConsiderStartup(const Path& p) {
+  if (p.parent == nullptr) return true;
+  return p.required_outer.IsEmpty() ? p.parent->consider_startup : p.parent->consider_param_startup;
+}
+
 // compare_path_costs_fuzzily: path1 is "better" when it is cheaper in one of total/startup by
-// more than the fuzz and not more expensive in the other.
+// more than the fuzz and not more expensive in the other; a path fuzzily worse in total is kept
+// for its startup cost only when startup cost is considered for it.
 CostCmp CompareFuzzily(const Path& p1, const Path& p2, double fuzz) {
   if (p1.total_cost > p2.total_cost * fuzz) {
-    return p2.startup_cost > p1.startup_cost * fuzz ? CostCmp::kDifferent : CostCmp::kBetter2;
+    return ConsiderStartup(p1) && p2.startup_cost > p1.startup_cost * fuzz ? CostCmp::kDifferent
+                                                                           : CostCmp::kBetter2;
   }
   if (p2.total_cost > p1.total_cost * fuzz) {
-    return p1.startup_cost > p2.startup_cost * fuzz ? CostCmp::kDifferent : CostCmp::kBetter1;
+    return ConsiderStartup(p2) && p1.startup_cost > p2.startup_cost * fuzz ? CostCmp::kDifferent
+                                                                           : CostCmp::kBetter1;
   }
   if (p1.startup_cost > p2.startup_cost * fuzz) return CostCmp::kBetter2;
   if (p2.startup_cost > p1.startup_cost * fuzz) return CostCmp::kBetter1;
@@ -110,7 +120,41 @@ void AddPath(RelOptInfo& rel, Path* path) {
   if (rel.record_candidates) rel.considered.push_back(path);
   AddTo(rel.pathlist, path, false);
 }
-void AddPartialPath(RelOptInfo& rel, Path* path) { AddTo(rel.partial_pathlist, path, true); }
+// add_partial_path: partial paths compete on total cost and pathkeys only (their startup cost
+// is not worth keeping a path for, and none is parameterized): a fuzzily cheaper path wins unless
+// the other has better pathkeys; at about the same cost the better pathkeys win, then the one
+// cheaper by more than a hair, else the old one stays.
+void AddPartialPath(RelOptInfo& rel, Path* path) {
+  std::vector<Path*>& list = rel.partial_pathlist;
+  for (size_t i = 0; i < list.size();) {
+    Path* old = list[i];
+    bool remove_old = false;
+    const KeysCmp keyscmp = CompareKeys(path->pathkeys, old->pathkeys);
+    if (keyscmp != KeysCmp::kDifferent) {
+      if (path->total_cost > old->total_cost * kStdFuzzFactor) {
+        if (keyscmp != KeysCmp::kBetter1) return;
+      } else if (old->total_cost > path->total_cost * kStdFuzzFactor) {
+        if (keyscmp != KeysCmp::kBetter2) remove_old = true;
+      } else if (keyscmp == KeysCmp::kBetter1) {
+        remove_old = true;
+      } else if (keyscmp == KeysCmp::kBetter2) {
+        return;
+      } else if (old->total_cost > path->total_cost * 1.0000000001) {
+        remove_old = true;
+      } else {
+        return;
+      }
+    }
+    if (remove_old) {
+      list.erase(list.begin() + static_cast<long>(i));
+      continue;
+    }
+    ++i;
+  }
+  size_t insert_at = 0;
+  while (insert_at < list.size() && list[insert_at]->total_cost <= path->total_cost) ++insert_at;
+  list.insert(list.begin() + static_cast<long>(insert_at), path);
+}
 
 void SetCheapest(RelOptInfo& rel) {
   rel.cheapest_total = nullptr;

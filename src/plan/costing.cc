@@ -159,12 +159,14 @@ void SetBaseRelSize(PlannerInfo& root, RelOptInfo& rel) {
 
 double JoinRelRows(PlannerInfo& root, const RelOptInfo& outer, const RelOptInfo& inner,
                    const SpecialJoinInfo* sj, const std::vector<const RestrictInfo*>& clauses) {
-  // calc_joinrel_size_estimate (stats): for an outer join, its own clauses give the join
-  // selectivity and clauses pushed down from above filter afterwards.
+  // calc_joinrel_size_estimate (stats): for an outer join (LEFT, FULL, ANTI; not SEMI), its own
+  // clauses give the join selectivity and clauses pushed down from above filter afterwards; a
+  // semi join's clauses all count towards its selectivity.
+  const bool outer_join = sj != nullptr && sj->estimation.join_type != bind::JoinType::kSemi;
   std::vector<const BoundExpr*> join_quals, pushed;
   for (const RestrictInfo* rinfo : clauses) {
     SetClauseCost(root, *const_cast<RestrictInfo*>(rinfo));
-    if (sj != nullptr && rinfo->is_pushed_down) {
+    if (outer_join && rinfo->is_pushed_down) {
       pushed.push_back(rinfo->clause);
     } else {
       join_quals.push_back(rinfo->clause);

@@ -32,7 +32,10 @@ void CostBitmapAndOr(const PlannerInfo& root, Path& path);
 void CostSort(const PlannerInfo& root, Path& path, const Path& input, double limit_tuples);
 void CostMaterial(const PlannerInfo& root, Path& path, const Path& input);
 
-void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj);
+// pair_clauses: all clauses between the two inputs, when path.join_restrict lacks those its
+// parameterized inner enforces (for the semi/anti-join factors).
+void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj,
+                  const std::vector<const RestrictInfo*>* pair_clauses = nullptr);
 void CostHashJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj);
 void CostMergeJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj);
 

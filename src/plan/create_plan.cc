@@ -4,12 +4,12 @@
 #include <algorithm>
 
 #include "costing.h"
+#include "create_plan_parts.h"
 #include "equivalence.h"
 #include "index_match.h"
 #include "why.h"
 
 namespace dbopt::plan {
-namespace {
 
 std::vector<bind::BoundExprPtr> Exprs(const std::vector<const RestrictInfo*>& quals) {
   std::vector<bind::BoundExprPtr> out;
@@ -17,28 +17,11 @@ std::vector<bind::BoundExprPtr> Exprs(const std::vector<const RestrictInfo*>& qu
   return out;
 }
 
-// get_switched_clauses: hash and merge clauses are printed with the outer side on the left,
-// commuting `inner = outer` into `outer = inner`.
-std::vector<bind::BoundExprPtr> OuterFirst(const std::vector<const RestrictInfo*>& quals,
-                                           const Relids& outer) {
-  std::vector<bind::BoundExprPtr> out;
-  for (const RestrictInfo* rinfo : quals) {
-    const BoundExpr& c = *rinfo->clause;
-    if (c.args.size() == 2 && !rinfo->left_relids.IsSubsetOf(outer) &&
-        rinfo->right_relids.IsSubsetOf(outer)) {
-      const std::string op = bind::CommutatorOf(c.name);
-      out.push_back(bind::MakeOp(op.empty() ? c.name : op, c.op_class, c.type,
-                                 bind::Clone(*c.args[1]), bind::Clone(*c.args[0])));
-    } else {
-      out.push_back(bind::Clone(c));
-    }
-  }
-  return out;
-}
-
 bool Contains(const std::vector<const RestrictInfo*>& list, const RestrictInfo* rinfo) {
   return std::find(list.begin(), list.end(), rinfo) != list.end();
 }
+
+namespace {
 
 void CopyEstimates(const Path& path, PlanNode& node) {
   node.startup_cost = path.startup_cost;
@@ -48,10 +31,11 @@ void CopyEstimates(const Path& path, PlanNode& node) {
   node.parallel_aware = path.parallel_aware;
 }
 
+}  // namespace
+
 // The expression to sort by for each key: the first non-constant member of its class that the
 // input can compute (its Vars are within `available`, when given).
-std::vector<SortKey> SortKeysFor(PlannerInfo& root, const PathKeys& keys,
-                                 const Relids& available = Relids()) {
+std::vector<SortKey> SortKeysFor(PlannerInfo& root, const PathKeys& keys, const Relids& available) {
   std::vector<SortKey> out;
   for (const PathKey& key : keys) {
     const EquivalenceClass& ec = root.ecs[key.ec];
@@ -87,6 +71,8 @@ std::unique_ptr<PlanNode> MakeNode(PlanKind kind, const Path& path) {
   return node;
 }
 
+namespace {
+
 std::unique_ptr<PlanNode> IndexScanNode(PlannerInfo& root, const Path& path) {
   (void)root;
   auto node = MakeNode(
@@ -111,8 +97,32 @@ std::unique_ptr<PlanNode> BitmapTree(PlannerInfo& root, const Path& path,
     node->startup_cost = path.total_cost;  // BitmapAnd/Or show their cost as both numbers
     node->width = 0;
     node->rows = 0;
+    if (path.kind == PathKind::kBitmapAnd) {
+      for (const Path* child : path.bitmap_children) {
+        node->children.push_back(BitmapTree(root, *child, recheck));
+      }
+      return node;
+    }
+    // create_bitmap_subplan: a BitmapOr rechecks the OR of its arms' conditions (each arm's
+    // ANDed); an arm without conditions makes the whole OR need none.
+    std::vector<bind::BoundExprPtr> arms;
+    bool arm_without_quals = false;
     for (const Path* child : path.bitmap_children) {
-      node->children.push_back(BitmapTree(root, *child, recheck));
+      std::vector<bind::BoundExprPtr> arm;
+      node->children.push_back(BitmapTree(root, *child, arm));
+      node->children.back()->relationship = ParentRelationship::kMember;
+      if (arm.empty()) arm_without_quals = true;
+      if (arm.size() == 1) {
+        arms.push_back(std::move(arm[0]));
+      } else if (!arm.empty()) {
+        arms.push_back(bind::MakeBool(bind::BoundKind::kAnd, std::move(arm)));
+      }
+    }
+    if (arm_without_quals) return node;
+    if (arms.size() == 1) {
+      recheck.push_back(std::move(arms[0]));
+    } else if (!arms.empty()) {
+      recheck.push_back(bind::MakeBool(bind::BoundKind::kOr, std::move(arms)));
     }
     return node;
   }
@@ -177,6 +187,8 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
         const Path* p = stack.back();
         stack.pop_back();
         for (const IndexClause& ic : p->index_clauses) in_bitmap.push_back(ic.rinfo);
+        // A BitmapOr enforces the OR clause it was built from.
+        for (const RestrictInfo* rinfo : p->path_clauses) in_bitmap.push_back(rinfo);
         if (p->index != nullptr) indexes.push_back(p->index);
         for (const Path* c : p->bitmap_children) stack.push_back(c);
       }
@@ -192,69 +204,8 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
     }
     case PathKind::kNestLoop:
     case PathKind::kHashJoin:
-    case PathKind::kMergeJoin: {
-      const PlanKind kind = path.kind == PathKind::kNestLoop   ? PlanKind::kNestLoop
-                            : path.kind == PathKind::kHashJoin ? PlanKind::kHashJoin
-                                                               : PlanKind::kMergeJoin;
-      auto node = MakeNode(kind, path);
-      node->join_type = path.join_type;
-      node->inner_unique = path.inner_unique;
-      auto outer = CreatePlan(root, *path.outer);
-      auto inner = CreatePlan(root, *path.inner);
-      std::vector<const RestrictInfo*> other;
-      for (const RestrictInfo* rinfo : path.join_restrict) {
-        if (!Contains(path.path_clauses, rinfo)) other.push_back(rinfo);
-      }
-      if (kind == PlanKind::kHashJoin) {
-        node->hash_cond = OuterFirst(path.path_clauses, path.outer->parent->relids);
-        auto hash = std::make_unique<PlanNode>();
-        hash->kind = PlanKind::kHash;
-        hash->startup_cost = inner->total_cost;
-        hash->total_cost = inner->total_cost;
-        hash->rows = inner->rows;
-        hash->width = inner->width;
-        hash->parallel_aware = path.parallel_aware;
-        inner->relationship = ParentRelationship::kOuter;
-        hash->children.push_back(std::move(inner));
-        inner = std::move(hash);
-      } else if (kind == PlanKind::kMergeJoin) {
-        node->merge_cond = OuterFirst(path.path_clauses, path.outer->parent->relids);
-        // Explicit sorts of the inputs, and a Materialize over the inner when costing chose it.
-        auto wrap_sort = [&](std::unique_ptr<PlanNode> child, const PathKeys& keys,
-                             const Path& input) {
-          if (keys.empty()) return child;
-          Path sort_path;
-          sort_path.kind = PathKind::kSort;
-          sort_path.parent = input.parent;
-          CostSort(root, sort_path, input, -1);
-          auto sort = MakeNode(PlanKind::kSort, sort_path);
-          sort->sort_keys = SortKeysFor(root, keys, input.parent->relids);
-          child->relationship = ParentRelationship::kOuter;
-          sort->children.push_back(std::move(child));
-          return sort;
-        };
-        outer = wrap_sort(std::move(outer), path.outer_sort_keys, *path.outer);
-        inner = wrap_sort(std::move(inner), path.inner_sort_keys, *path.inner);
-        if (path.materialize_inner) {
-          auto mat = std::make_unique<PlanNode>();
-          mat->kind = PlanKind::kMaterialize;
-          mat->startup_cost = inner->startup_cost;
-          // createplan.c: the Materialize shows its input's cost plus cpu_operator_cost a row.
-          mat->total_cost = inner->total_cost + root.params.cpu_operator_cost * inner->rows;
-          mat->rows = inner->rows;
-          mat->width = inner->width;
-          inner->relationship = ParentRelationship::kOuter;
-          mat->children.push_back(std::move(inner));
-          inner = std::move(mat);
-        }
-      }
-      node->join_filter = Exprs(other);
-      outer->relationship = ParentRelationship::kOuter;
-      inner->relationship = ParentRelationship::kInner;
-      node->children.push_back(std::move(outer));
-      node->children.push_back(std::move(inner));
-      return node;
-    }
+    case PathKind::kMergeJoin:
+      return CreateJoinPlan(root, path);
     case PathKind::kSort:
     case PathKind::kIncrementalSort: {
       auto node = MakeNode(
@@ -402,6 +353,38 @@ std::unique_ptr<PlanNode> CreatePlanNode(PlannerInfo& root, const Path& path) {
       node->unique_columns = static_cast<int>(root.query->distinct.size());
       child->relationship = ParentRelationship::kOuter;
       node->children.push_back(std::move(child));
+      return node;
+    }
+    case PathKind::kUniquify: {
+      // create_unique_plan: nothing over an input already unique; else a HashAggregate, or a
+      // Unique over a Sort (costed by cost_sort on the input), grouping on the semi join's
+      // right-hand expressions.
+      auto child = CreatePlan(root, *path.subpath);
+      if (path.unique_method == UniqueMethod::kNoop) return child;
+      child->relationship = ParentRelationship::kOuter;
+      if (path.unique_method == UniqueMethod::kHash) {
+        auto node = MakeNode(PlanKind::kAggregate, path);
+        node->agg_strategy = AggStrategy::kHashed;
+        for (const BoundExpr* e : path.uniq_exprs) node->group_keys.push_back(bind::Clone(*e));
+        node->children.push_back(std::move(child));
+        return node;
+      }
+      Path sort_path;
+      sort_path.kind = PathKind::kSort;
+      sort_path.parent = path.parent;
+      CostSort(root, sort_path, *path.subpath, -1);
+      auto sort = MakeNode(PlanKind::kSort, sort_path);
+      sort->width = child->width;
+      for (const BoundExpr* e : path.uniq_exprs) {
+        SortKey key;
+        key.expr = bind::Clone(*e);
+        sort->sort_keys.push_back(std::move(key));
+      }
+      sort->children.push_back(std::move(child));
+      sort->relationship = ParentRelationship::kOuter;
+      auto node = MakeNode(PlanKind::kUnique, path);
+      node->unique_columns = static_cast<int>(path.uniq_exprs.size());
+      node->children.push_back(std::move(sort));
       return node;
     }
     case PathKind::kLimit: {

@@ -4,6 +4,7 @@
 #include "base_rels.h"
 #include "equivalence.h"
 #include "join_tree.h"
+#include "unique_paths.h"
 
 namespace dbopt::plan {
 namespace {
@@ -24,12 +25,43 @@ void Attach(PlannerInfo& root, RestrictInfo* rinfo) {
   }
 }
 
+// check_outerjoin_delay: a WHERE (or inner-join ON) clause that mentions the nullable side of
+// an outer join below it (outer joins from join_infos[first_below] on) cannot be evaluated
+// before that join: it needs all of the join's rels, and so waits for the join (reduce_outer_joins
+// left only clauses that are not strict, such as IS NULL). Returns whether it was delayed.
+bool DelayForOuterJoins(const PlannerInfo& root, RestrictInfo& rinfo, size_t first_below) {
+  bool delayed = false;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = first_below; i < root.join_infos.size(); ++i) {
+      const stats::SpecialJoin& e = root.join_infos[i].estimation;
+      if (e.join_type == bind::JoinType::kSemi) continue;
+      const Relids nullable = e.join_type == bind::JoinType::kFull
+                                  ? e.min_lefthand.Union(e.min_righthand)
+                                  : e.min_righthand;
+      const Relids scope = e.min_lefthand.Union(e.min_righthand);
+      if (!rinfo.required_relids.Overlaps(nullable) || scope.IsSubsetOf(rinfo.required_relids)) {
+        continue;
+      }
+      rinfo.required_relids = rinfo.required_relids.Union(scope);
+      changed = true;
+      delayed = true;
+    }
+  }
+  return delayed;
+}
+
 // distribute_qual_to_rels for one conjunct. `ojscope` is non-empty for an outer join's own ON
 // clause: such a clause is not pushed down unless it mentions only the nullable side.
+// `first_below`: the first of join_infos that lies below the clause's join-tree node.
 void DistributeOne(PlannerInfo& root, const BoundExpr* clause, bool pushed_down,
-                   const Relids& ojscope, const Relids& nullable) {
+                   const Relids& ojscope, const Relids& nullable,
+                   size_t first_below = static_cast<size_t>(-1)) {
   RestrictInfo* rinfo = MakeRestrictInfo(root, clause, pushed_down);
-  MarkNeeded(root, *clause, rinfo->clause_relids.Union(Relids::Of(0)).Minus(Relids::Of(0)));
+  const bool delayed = pushed_down && !rinfo->clause_relids.IsEmpty() &&
+                       DelayForOuterJoins(root, *rinfo, first_below);
+  // A delayed clause's Vars are needed up to the join that evaluates it.
+  MarkNeeded(root, *clause, rinfo->required_relids.Union(Relids::Of(0)).Minus(Relids::Of(0)));
   if (!pushed_down) {
     if (!rinfo->clause_relids.IsEmpty() && rinfo->clause_relids.IsSubsetOf(nullable)) {
       // A restriction on the nullable side only: it can filter that side's scan.
@@ -38,7 +70,9 @@ void DistributeOne(PlannerInfo& root, const BoundExpr* clause, bool pushed_down,
       rinfo->required_relids = ojscope;
     }
   }
-  if (rinfo->is_pushed_down && nullable.IsEmpty() && AddEquivalence(root, rinfo)) return;
+  if (rinfo->is_pushed_down && nullable.IsEmpty() && !delayed && AddEquivalence(root, rinfo)) {
+    return;
+  }
   if (rinfo->pseudoconstant) {
     // A clause without Vars (WHERE false, WHERE $1 > 0): evaluated once, as a One-Time Filter.
     root.all_clauses.push_back(rinfo);
@@ -57,12 +91,15 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
       }
       return Ok{};
     case JoinNode::Kind::kFromList: {
+      const size_t first_below = root.join_infos.size();
       for (const auto& child : node.children) {
         if (Status s = Walk(root, *child, nullable_above); !s.ok()) return s;
       }
       std::vector<const BoundExpr*> quals;
       Conjuncts(node.quals.get(), quals);
-      for (const BoundExpr* q : quals) DistributeOne(root, q, true, Relids(), nullable_above);
+      for (const BoundExpr* q : quals) {
+        DistributeOne(root, q, true, Relids(), nullable_above, first_below);
+      }
       return Ok{};
     }
     case JoinNode::Kind::kJoin: {
@@ -79,6 +116,7 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
       const Relids outer_relids = LeafRelids(outer_side);
       const Relids inner_relids = LeafRelids(inner_side);
       const Relids outer_nullable = full ? nullable_above.Union(outer_relids) : nullable_above;
+      const size_t first_below = root.join_infos.size();
       if (Status s = Walk(root, outer_side, outer_nullable); !s.ok()) return s;
       const Relids inner_nullable =
           outer_join ? nullable_above.Union(inner_relids) : nullable_above;
@@ -86,7 +124,9 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
       std::vector<const BoundExpr*> quals;
       Conjuncts(node.quals.get(), quals);
       if (type == bind::JoinType::kInner) {
-        for (const BoundExpr* q : quals) DistributeOne(root, q, true, Relids(), nullable_above);
+        for (const BoundExpr* q : quals) {
+          DistributeOne(root, q, true, Relids(), nullable_above, first_below);
+        }
         return Ok{};
       }
       // make_outerjoininfo: the left rels the join's clauses mention must be joined first
@@ -108,6 +148,7 @@ Status Walk(PlannerInfo& root, const JoinNode& node, const Relids& nullable_abov
       sj.estimation.min_righthand = inner_relids;
       sj.estimation.syn_lefthand = outer_relids;
       sj.estimation.syn_righthand = inner_relids;
+      ComputeSemiJoinInfo(root.params, sj, quals);
       root.join_infos.push_back(sj);
       if (semi) {
         // PostgreSQL distributes a semi join's clauses like inner-join clauses (ojscope NULL):

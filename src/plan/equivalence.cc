@@ -43,7 +43,10 @@ void AddMember(EquivalenceClass& ec, const BoundExpr* expr) {
   EquivalenceMember member;
   member.expr = expr;
   member.relids = RelidsOf(*expr);
-  member.is_const = member.relids.IsEmpty() && !bind::ContainsVolatile(*expr);
+  // get_eclass_for_sort_expr: a sort expression without Vars is constant unless it is volatile
+  // or computes an aggregate or window function (ORDER BY count(*)).
+  member.is_const = member.relids.IsEmpty() && !bind::ContainsVolatile(*expr) &&
+                    !bind::ContainsAggregate(*expr) && !bind::ContainsWindowFunc(*expr);
   ec.has_const = ec.has_const || member.is_const;
   ec.relids = ec.relids.Union(member.relids);
   ec.members.push_back(member);

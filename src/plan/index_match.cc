@@ -112,6 +112,7 @@ std::vector<const RestrictInfo*> NonIndexQuals(const Path& path) {
 
 bool IndexCoversRel(const RelOptInfo& rel, const IndexInfo& index) {
   if (!index.btree) return false;  // PG15: only btree (and gist/spgist partly) return tuples
+  if (rel.needs_row_identity) return false;  // the ctid junk column is a system column
   std::vector<bool> covered(rel.attr_needed.size(), false);
   for (int attno : index.key_attnos) {
     if (attno > 0 && attno < static_cast<int>(covered.size())) covered[attno] = true;

@@ -67,17 +67,30 @@ double ApproxTupleCount(const PlannerInfo& root, const Path& path,
 }
 
 // compute_semi_anti_join_factors: jsel = selectivity of the join's own quals as a SEMI join,
-// nsel = as an inner join (pushed-down quals are excluded for outer joins).
-cost::SemiAntiFactors SemiFactors(const PlannerInfo& root, const Path& path) {
+// nsel = as an inner join (pushed-down quals are excluded for outer joins, not for inner or semi
+// joins). `clauses`: every clause of the join pair, including those a parameterized inner path
+// enforces (PostgreSQL computes the factors once per pair of input rels). eqjoinsel reads the
+// join type from the SpecialJoinInfo, so jsel is a semi/anti selectivity only for a semi or anti
+// join (also when unique-ified); for an inner-unique inner or left join it is the inner one.
+cost::SemiAntiFactors SemiFactors(const PlannerInfo& root, const Path& path,
+                                  const std::vector<const RestrictInfo*>& clauses,
+                                  const SpecialJoinInfo* sj) {
   std::vector<const BoundExpr*> quals;
-  for (const RestrictInfo* rinfo : path.join_restrict) {
-    if (path.join_type == JoinType::kInner || !rinfo->is_pushed_down) {
+  for (const RestrictInfo* rinfo : clauses) {
+    if (path.join_type == JoinType::kInner || path.join_type == JoinType::kSemi ||
+        !rinfo->is_pushed_down) {
       quals.push_back(rinfo->clause);
     }
   }
   stats::SpecialJoin semi = InnerJoinOf(path);
-  semi.join_type =
-      path.join_type == JoinType::kAnti ? bind::JoinType::kAnti : bind::JoinType::kSemi;
+  if (sj != nullptr && (sj->estimation.join_type == bind::JoinType::kSemi ||
+                        sj->estimation.join_type == bind::JoinType::kAnti)) {
+    semi = sj->estimation;
+    // eqjoinsel_semi's inner rel: the join input that holds the right side.
+    const Relids& rhs = sj->estimation.min_righthand;
+    if (path.inner->parent->relids == rhs) semi.inner_rel_rows = path.inner->parent->rows;
+    if (path.outer->parent->relids == rhs) semi.inner_rel_rows = path.outer->parent->rows;
+  }
   const double jsel = stats::ClauseListSelectivity(root.estimation, quals, 0, &semi);
   const stats::SpecialJoin inner = InnerJoinOf(path);
   const double nsel = stats::ClauseListSelectivity(root.estimation, quals, 0, &inner);
@@ -97,8 +110,8 @@ cost::RescanKind RescanKindOf(const Path& path) {
 
 }  // namespace
 
-void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
-  (void)sj;
+void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj,
+                  const std::vector<const RestrictInfo*>* pair_clauses) {
   cost::NestLoopInput in;
   in.kind = KindOf(path.join_type);
   in.inner_unique = path.inner_unique;
@@ -122,7 +135,8 @@ void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
     in.inner_rescan = cost::CostRescan(root.params, rescan);
   }
   if (path.join_type == JoinType::kSemi || path.join_type == JoinType::kAnti || path.inner_unique) {
-    in.semifactors = SemiFactors(root, path);
+    in.semifactors =
+        SemiFactors(root, path, pair_clauses != nullptr ? *pair_clauses : path.join_restrict, sj);
   }
   // has_indexed_join_quals: a parameterized index scan (not behind a Memoize) enforces them all.
   in.indexed_join_quals = !path.inner->required_outer.IsEmpty() &&
@@ -137,7 +151,6 @@ void CostNestLoop(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
 }
 
 void CostHashJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
-  (void)sj;
   cost::HashJoinInput in;
   in.kind = KindOf(path.join_type);
   in.inner_unique = path.inner_unique;
@@ -162,7 +175,7 @@ void CostHashJoin(PlannerInfo& root, Path& path, const SpecialJoinInfo* sj) {
   in.hash_quals = QualsCost(path.path_clauses);
   in.join_quals = QualsCost(path.join_restrict);
   if (path.join_type == JoinType::kSemi || path.join_type == JoinType::kAnti || path.inner_unique) {
-    in.semifactors = SemiFactors(root, path);
+    in.semifactors = SemiFactors(root, path, path.join_restrict, sj);
   }
   in.hash_join_tuples = ApproxTupleCount(root, path, path.path_clauses);
   in.output = OutputOf(path);

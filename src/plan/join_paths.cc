@@ -7,6 +7,7 @@
 #include "distribute_quals.h"
 #include "equivalence.h"
 #include "scan_paths.h"
+#include "unique_paths.h"
 
 namespace dbopt::plan {
 namespace {
@@ -37,13 +38,18 @@ struct JoinInputs {
   std::vector<const RestrictInfo*> restrict;  // every clause evaluated at this join
   bool inner_unique = false;
   bool swapped = false;  // outer join run from its nullable side (RIGHT)
+  SemiUnique unique = SemiUnique::kNone;
+  // The cheapest inputs: a rel's cheapest total path, or its unique-ified form.
+  Path* outer_total = nullptr;
+  Path* inner_total = nullptr;
 };
 
 Path* NewJoinPath(JoinInputs& in, PathKind kind, Path* outer, Path* inner) {
   Path* path = in.root.NewPath();
   path->kind = kind;
   path->parent = &in.joinrel;
-  path->join_type = PlanJoinType(in.sj, in.swapped);
+  path->join_type =
+      in.unique == SemiUnique::kNone ? PlanJoinType(in.sj, in.swapped) : JoinType::kInner;
   path->outer = outer;
   path->inner = inner;
   path->join_restrict = in.restrict;
@@ -109,7 +115,7 @@ void AddNestLoop(JoinInputs& in, Path* outer, Path* inner, bool partial = false)
     }
     path->join_restrict = rest;
   }
-  CostNestLoop(in.root, *path, in.sj);
+  CostNestLoop(in.root, *path, in.sj, &in.restrict);
   if (partial) {
     AddPartialPath(in.joinrel, path);
   } else {
@@ -149,68 +155,35 @@ void AddMergeJoin(JoinInputs& in, Path* outer, Path* inner,
   AddPath(in.joinrel, path);
 }
 
-// The inner-side expression of an equality join clause, or null.
-const BoundExpr* InnerSideOf(const RestrictInfo& rinfo, const Relids& inner) {
-  if (!rinfo.mergejoinable) return nullptr;
-  if (rinfo.right_relids.IsSubsetOf(inner) && !rinfo.left_relids.Overlaps(inner)) {
-    return rinfo.clause->args[1].get();
-  }
-  if (rinfo.left_relids.IsSubsetOf(inner) && !rinfo.right_relids.Overlaps(inner)) {
-    return rinfo.clause->args[0].get();
-  }
-  return nullptr;
-}
-
-// innerrel_is_unique / relation_has_unique_index_for: the inner base rel has a unique index
-// each of whose key columns is equated, by a join clause or a `column = constant` restriction,
-// so every outer row matches at most one inner row.
-bool InnerIsUnique(const RelOptInfo& inner, const std::vector<const RestrictInfo*>& restrict) {
-  if (inner.kind != RelKind::kBase) return false;
-  std::vector<const BoundExpr*> equated;
-  for (const RestrictInfo* rinfo : restrict) {
-    if (const BoundExpr* e = InnerSideOf(*rinfo, inner.relids)) equated.push_back(e);
-  }
-  for (const RestrictInfo* rinfo : inner.baserestrictinfo) {
-    const BoundExpr& c = *rinfo->clause;
-    if (c.kind != bind::BoundKind::kOp || c.op_class != bind::OpClass::kEq) continue;
-    if (bind::VarNos(*c.args[1]).empty()) equated.push_back(c.args[0].get());
-    if (bind::VarNos(*c.args[0]).empty()) equated.push_back(c.args[1].get());
-  }
-  if (equated.empty()) return false;
-  for (const IndexInfo& index : inner.indexes) {
-    if (!index.unique) continue;
-    bool all = true;
-    for (const BoundExpr* key : index.key_exprs) {
-      bool found = false;
-      for (const BoundExpr* e : equated) found = found || bind::Equal(*e, *key);
-      all = all && found;
-    }
-    if (all) return true;
-  }
-  return false;
-}
-
 // The partial (parallel) join paths: the outer side is a partial path, the inner either a
 // parallel-safe complete path every worker scans (a per-worker hash table or a nested loop's
 // inner), or — for a Parallel Hash — a partial path whose rows all workers load into one shared
 // hash table (hash_inner_and_outer, consider_parallel_nestloop).
 void AddPartialJoinPaths(JoinInputs& in, const std::vector<const RestrictInfo*>& equi) {
   if (!in.joinrel.consider_parallel || in.outer.partial_pathlist.empty()) return;
-  // PG15 builds no partial RIGHT or FULL joins (Parallel Hash Right/Full Join came in 16).
+  // PG15 builds no partial RIGHT or FULL joins (Parallel Hash Right/Full Join came in 16), and
+  // none over a unique-ified outer (a partial path's rows cannot be made unique).
   const bool right_or_full =
       in.swapped || (in.sj != nullptr && (in.sj->estimation.join_type == bind::JoinType::kFull ||
                                           in.sj->estimation.join_type == bind::JoinType::kRight));
-  if (right_or_full) return;
+  if (right_or_full || in.unique == SemiUnique::kOuter) return;
+  const bool unique_inner = in.unique == SemiUnique::kInner;
   Path* outer = in.outer.partial_pathlist.front();
-  Path* safe_inner = in.inner.cheapest_total;
+  Path* safe_inner = in.inner_total;
   if (safe_inner != nullptr && !safe_inner->parallel_safe) safe_inner = nullptr;
   if (!equi.empty() && in.root.params.enable_hashjoin) {
-    if (!in.inner.partial_pathlist.empty() && in.root.params.enable_parallel_hash) {
+    // A shared (Parallel Hash) table cannot be unique-ified.
+    if (!unique_inner && !in.inner.partial_pathlist.empty() &&
+        in.root.params.enable_parallel_hash) {
       AddHashJoin(in, outer, in.inner.partial_pathlist.front(), equi, true, true);
     }
-    if (safe_inner != nullptr && !right_or_full) AddHashJoin(in, outer, safe_inner, equi, true);
+    if (safe_inner != nullptr) AddHashJoin(in, outer, safe_inner, equi, true);
   }
-  if (right_or_full) return;
+  // consider_parallel_nestloop: a unique-ified inner only in its one (unparameterized) form.
+  if (unique_inner) {
+    if (safe_inner != nullptr) AddNestLoop(in, outer, safe_inner, true);
+    return;
+  }
   for (Path* inner : in.inner.pathlist) {
     if (!inner->parallel_safe) continue;
     if (!inner->required_outer.IsEmpty()) continue;  // parameterized inners: below
@@ -261,30 +234,44 @@ Path* MakeMemoizePath(JoinInputs& in, Path* outer, Path* inner) {
 }  // namespace
 
 void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, RelOptInfo& inner,
-                  const SpecialJoinInfo* sj, bool set_size, bool swapped) {
+                  const SpecialJoinInfo* sj, bool set_size, bool swapped, SemiUnique unique) {
   JoinInputs in{root, joinrel, outer, inner, sj, {}};
   in.swapped = swapped;
+  in.unique = unique;
   if (set_size) joinrel.consider_parallel = outer.consider_parallel && inner.consider_parallel;
   in.restrict = JoinClausesFor(root, outer.relids, inner.relids);
   for (const RestrictInfo* rinfo : JoinImpliedEqualities(root, outer.relids, inner.relids)) {
     in.restrict.push_back(rinfo);
   }
   if (set_size) joinrel.rows = JoinRelRows(root, outer, inner, sj, in.restrict);
+  // Inner uniqueness: unproven for semi and anti joins (the executor stops at the first match
+  // anyway); a unique-ified inner is unique for an outer holding the whole left side; a
+  // unique-ified outer leaves the question to the inner rel as for an inner join.
   const bool semi_or_anti = sj != nullptr && (sj->estimation.join_type == bind::JoinType::kSemi ||
                                               sj->estimation.join_type == bind::JoinType::kAnti);
-  in.inner_unique = !semi_or_anti && InnerIsUnique(inner, in.restrict);
+  if (unique == SemiUnique::kInner) {
+    in.inner_unique = sj->estimation.min_lefthand.IsSubsetOf(outer.relids);
+  } else {
+    in.inner_unique =
+        (unique == SemiUnique::kOuter || !semi_or_anti) && InnerIsUnique(inner, in.restrict);
+  }
   if (outer.cheapest_total == nullptr || inner.cheapest_total == nullptr) return;
+  in.outer_total = unique == SemiUnique::kOuter ? outer.cheapest_unique : outer.cheapest_total;
+  in.inner_total = unique == SemiUnique::kInner ? inner.cheapest_unique : inner.cheapest_total;
+  if (in.outer_total == nullptr || in.inner_total == nullptr) return;
 
   const std::vector<const RestrictInfo*> equi = EquiClauses(in);
   // sort_inner_and_outer: merge join of the cheapest inputs, explicitly sorted.
   if (!equi.empty() && root.params.enable_mergejoin) {
-    AddMergeJoin(in, outer.cheapest_total, inner.cheapest_total, equi);
+    AddMergeJoin(in, in.outer_total, in.inner_total, equi);
   }
   // match_unsorted_outer: nested loops with the cheapest inner, a materialized inner, and
-  // parameterized inner index scans.
-  // match_unsorted_outer: no nested loops for RIGHT or FULL joins.
-  if (!swapped && (sj == nullptr || sj->estimation.join_type != bind::JoinType::kFull)) {
-    AddNestLoop(in, outer.cheapest_total, inner.cheapest_total);
+  // parameterized inner index scans; a unique-ified inner only as it is. No nested loops for
+  // RIGHT or FULL joins.
+  if (unique == SemiUnique::kInner) {
+    AddNestLoop(in, in.outer_total, in.inner_total);
+  } else if (!swapped && (sj == nullptr || sj->estimation.join_type != bind::JoinType::kFull)) {
+    AddNestLoop(in, in.outer_total, inner.cheapest_total);
     if (root.params.enable_material && inner.cheapest_total->kind != PathKind::kMaterial) {
       Path* mat = root.NewPath();
       mat->kind = PathKind::kMaterial;
@@ -293,21 +280,21 @@ void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, Rel
       mat->rows = inner.cheapest_total->rows;
       mat->parallel_safe = inner.cheapest_total->parallel_safe;
       CostMaterial(root, *mat, *inner.cheapest_total);
-      AddNestLoop(in, outer.cheapest_total, mat);
+      AddNestLoop(in, in.outer_total, mat);
     }
     if (inner.kind == RelKind::kBase) {
       for (Path* param :
            MakeParameterizedIndexPaths(root, inner, outer.relids, outer.cheapest_total->rows)) {
-        AddNestLoop(in, outer.cheapest_total, param);
-        if (Path* memo = MakeMemoizePath(in, outer.cheapest_total, param)) {
-          AddNestLoop(in, outer.cheapest_total, memo);
+        AddNestLoop(in, in.outer_total, param);
+        if (Path* memo = MakeMemoizePath(in, in.outer_total, param)) {
+          AddNestLoop(in, in.outer_total, memo);
         }
       }
     }
   }
   // hash_inner_and_outer.
   if (!equi.empty() && root.params.enable_hashjoin) {
-    AddHashJoin(in, outer.cheapest_total, inner.cheapest_total, equi);
+    AddHashJoin(in, in.outer_total, in.inner_total, equi);
   }
   AddPartialJoinPaths(in, equi);
 }

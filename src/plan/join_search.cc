@@ -9,6 +9,7 @@
 #include "equivalence.h"
 #include "join_paths.h"
 #include "parallel_paths.h"
+#include "unique_paths.h"
 
 namespace dbopt::plan {
 namespace {
@@ -27,18 +28,28 @@ bool HasJoinClause(const PlannerInfo& root, const Relids& a, const Relids& b) {
 // join_is_legal, for the outer joins dbopt plans (LEFT, and RIGHT turned into LEFT): a join of
 // a and b is legal unless it splits an outer join's nullable side from its outer side wrongly.
 // Returns the SpecialJoinInfo that this join completes (or null for an inner join), and whether
-// a is its outer side.
-bool JoinIsLegal(const PlannerInfo& root, const Relids& a, const Relids& b,
-                 const SpecialJoinInfo** match, bool* reversed) {
+// a is its outer side. A semi join's right side may also join anything when it can be made
+// unique (`unique_ified`); once joined to more rels, the semi join no longer constrains them.
+bool JoinIsLegal(PlannerInfo& root, RelOptInfo& a_rel, RelOptInfo& b_rel, SpecialJoinInfo** match,
+                 bool* reversed) {
   *match = nullptr;
   *reversed = false;
+  const Relids& a = a_rel.relids;
+  const Relids& b = b_rel.relids;
   const Relids joined = a.Union(b);
-  for (const SpecialJoinInfo& sj : root.join_infos) {
+  for (SpecialJoinInfo& sj : root.join_infos) {
     const Relids& lhs = sj.estimation.min_lefthand;
     const Relids& rhs = sj.estimation.min_righthand;
     // Not overlapping the nullable side, or containing the whole join: no constraint here.
     if (!rhs.Overlaps(joined)) continue;
     if (lhs.Union(rhs).IsSubsetOf(a) || lhs.Union(rhs).IsSubsetOf(b)) continue;
+    const bool semi = sj.estimation.join_type == bind::JoinType::kSemi;
+    const Relids& syn_rhs = sj.estimation.syn_righthand;
+    // A semi join's right side already joined to other rels was unique-ified there.
+    if (semi &&
+        ((syn_rhs.IsSubsetOf(a) && syn_rhs != a) || (syn_rhs.IsSubsetOf(b) && syn_rhs != b))) {
+      continue;
+    }
     if (rhs.IsSubsetOf(a) && !rhs.Overlaps(b) && a == rhs && lhs.IsSubsetOf(b)) {
       if (*match != nullptr) return false;
       *match = &sj;
@@ -50,6 +61,17 @@ bool JoinIsLegal(const PlannerInfo& root, const Relids& a, const Relids& b,
       *match = &sj;
       continue;
     }
+    if (semi && b == syn_rhs && CreateUniquePath(root, b_rel, sj) != nullptr) {
+      if (*match != nullptr) return false;
+      *match = &sj;
+      continue;
+    }
+    if (semi && a == syn_rhs && CreateUniquePath(root, a_rel, sj) != nullptr) {
+      if (*match != nullptr) return false;
+      *match = &sj;
+      *reversed = true;
+      continue;
+    }
     // Joining into the inside of the nullable side is fine as long as both rels are inside it.
     if (joined.IsSubsetOf(rhs)) continue;
     return false;
@@ -58,9 +80,9 @@ bool JoinIsLegal(const PlannerInfo& root, const Relids& a, const Relids& b,
 }
 
 RelOptInfo* MakeJoinRel(JoinSearch& search, RelOptInfo* rel1, RelOptInfo* rel2) {
-  const SpecialJoinInfo* sj = nullptr;
+  SpecialJoinInfo* sj = nullptr;
   bool reversed = false;
-  if (!JoinIsLegal(search.root, rel1->relids, rel2->relids, &sj, &reversed)) return nullptr;
+  if (!JoinIsLegal(search.root, *rel1, *rel2, &sj, &reversed)) return nullptr;
   const Relids joined = rel1->relids.Union(rel2->relids);
   RelOptInfo*& joinrel = search.by_relids[joined.bits()];
   const bool fresh = joinrel == nullptr;
@@ -77,6 +99,20 @@ RelOptInfo* MakeJoinRel(JoinSearch& search, RelOptInfo* rel1, RelOptInfo* rel2) 
   if (sj == nullptr) {
     AddJoinPaths(search.root, *joinrel, *outer, *inner, nullptr, fresh);
     AddJoinPaths(search.root, *joinrel, *inner, *outer, nullptr, false);
+  } else if (sj->estimation.join_type == bind::JoinType::kSemi) {
+    // A semi join proper once the left side is complete; and, when the inner is exactly the
+    // right side and can be unique-ified, an inner join of its unique form either way round.
+    bool sized = !fresh;
+    if (sj->estimation.min_lefthand.IsSubsetOf(outer->relids) &&
+        sj->estimation.min_righthand.IsSubsetOf(inner->relids)) {
+      AddJoinPaths(search.root, *joinrel, *outer, *inner, sj, !sized);
+      sized = true;
+    }
+    if (inner->relids == sj->estimation.syn_righthand &&
+        CreateUniquePath(search.root, *inner, *sj) != nullptr) {
+      AddJoinPaths(search.root, *joinrel, *outer, *inner, sj, !sized, false, SemiUnique::kInner);
+      AddJoinPaths(search.root, *joinrel, *inner, *outer, sj, false, false, SemiUnique::kOuter);
+    }
   } else {
     AddJoinPaths(search.root, *joinrel, *outer, *inner, sj, fresh);
     // populate_joinrel_with_paths: a LEFT join also as a RIGHT join from the nullable side,

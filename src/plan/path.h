@@ -16,6 +16,10 @@ struct RelOptInfo;
 struct RestrictInfo;
 struct IndexInfo;
 
+// How a Uniquify path removes duplicates (UniquePathMethod): not at all (already unique),
+// with a HashAggregate, or with Sort + Unique.
+enum class UniqueMethod { kNoop, kHash, kSort };
+
 // One sort key (PostgreSQL's PathKey): an equivalence class and a direction.
 struct PathKey {
   int ec = -1;
@@ -45,6 +49,7 @@ enum class PathKind {
   kAgg,
   kGroup,
   kUnique,
+  kUniquify,  // a semi join's inner made unique (UniquePath): see unique_paths.h
   kWindowAgg,
   kLimit,
   kGather,
@@ -118,6 +123,10 @@ struct Path {
   SetOpCommand setop_command = SetOpCommand::kExcept;
   SetOpStrategy setop_strategy = SetOpStrategy::kHashed;
   int win_ref = 0;  // WindowAgg: which window clause
+  // Uniquify: how the rows are made unique, and by which expressions (the semi join's
+  // right-hand sides).
+  UniqueMethod unique_method = UniqueMethod::kNoop;
+  std::vector<const bind::BoundExpr*> uniq_exprs;
   // Memoize: the outer-side parameter expressions, expected calls and distinct values.
   std::vector<const bind::BoundExpr*> cache_keys;
   double memoize_calls = 0;

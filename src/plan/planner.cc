@@ -2,8 +2,11 @@
 // query_planner → make_one_rel), one step per line.
 #include "dbopt/plan/planner.h"
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <optional>
+#include <unordered_set>
 
 #include "add_path.h"
 #include "base_rels.h"
@@ -24,6 +27,7 @@
 #include "set_ops.h"
 #include "subplans.h"
 #include "subquery_rels.h"
+#include "unique_paths.h"
 #include "upper.h"
 
 namespace dbopt::plan {
@@ -80,17 +84,30 @@ bind::RangeTblEntry PrintableCopy(const bind::RangeTblEntry& rte) {
 
 Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
                               double tuple_fraction);
+Result<LevelResult> PlanSubPlanLevel(PlannerGlobal& global, const bind::Query& query,
+                                     double tuple_fraction);
 
 // Finishing a level: create_plan, then setrefs' flattening of its range table into the
 // statement's, and the SubPlans/InitPlans it uses.
 LevelResult FinishLevel(PlannerGlobal& global, PlannerInfo& root, const bind::Query& flat,
                         const Path& best, int first_subplan) {
   LevelResult result;
+  // The plans of FROM subqueries and set-operation inputs were numbered by their own levels.
+  std::unordered_set<const PlanNode*> lower;
+  for (const RelOptInfo* rel : root.simple_rels) {
+    if (rel != nullptr && rel->subquery_plan) lower.insert(rel->subquery_plan.get());
+  }
   result.plan = CreatePlan(root, best);
   const int offset = static_cast<int>(global.rtable.size());
   for (const bind::RangeTblEntry& rte : flat.rtable) global.rtable.push_back(PrintableCopy(rte));
-  OffsetPlanVars(*result.plan, offset);
+  RenumberRangeTable(
+      *result.plan, [offset](int rtindex) { return rtindex + offset; }, &lower);
+  PlannerGlobal::Level& level = global.levels[global.current_level];
+  level.offset = offset;
+  level.size = static_cast<int>(flat.rtable.size());
+  level.finished = global.finished_levels++;
   AttachSubPlans(global, *result.plan);
+  AttachTargetSubPlans(global, *result.plan, flat.targets);
   AttachInitPlans(global, *result.plan, first_subplan);
   result.notes = root.estimation.warnings;
   return result;
@@ -131,10 +148,36 @@ Result<LevelResult> PlanSetOperationLevel(PlannerGlobal& global, PlannerInfo& ro
   return FinishLevel(global, root, flat, **best, first_subplan);
 }
 
-// One query level: subquery_planner + grouping_planner + create_plan, then setrefs' flattening
-// of its range table into the statement's.
+Result<LevelResult> PlanLevelBody(PlannerGlobal& global, const bind::Query& query,
+                                  double tuple_fraction);
+
+// A query level, recorded in global.levels under the level being planned.
+Result<LevelResult> PlanLevelAs(PlannerGlobal& global, const bind::Query& query,
+                                double tuple_fraction, bool subplan) {
+  const int parent = global.current_level;
+  global.current_level = static_cast<int>(global.levels.size());
+  global.levels.push_back(PlannerGlobal::Level{parent, subplan});
+  Result<LevelResult> result = PlanLevelBody(global, query, tuple_fraction);
+  global.current_level = parent;
+  return result;
+}
+
+// A FROM subquery, set-operation input, or the statement itself.
 Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
                               double tuple_fraction) {
+  return PlanLevelAs(global, query, tuple_fraction, false);
+}
+
+// A SubLink's or CTE's query (PostgreSQL's glob->subplans).
+Result<LevelResult> PlanSubPlanLevel(PlannerGlobal& global, const bind::Query& query,
+                                     double tuple_fraction) {
+  return PlanLevelAs(global, query, tuple_fraction, true);
+}
+
+// One query level: subquery_planner + grouping_planner + create_plan, then setrefs' flattening
+// of its range table into the statement's.
+Result<LevelResult> PlanLevelBody(PlannerGlobal& global, const bind::Query& query,
+                                  double tuple_fraction) {
   // Join aliases resolved, EXISTS pulled up into semi/anti joins, simple subqueries and CTEs
   // merged into this query level.
   const std::shared_ptr<bind::Query> flat = FlattenQuery(query);
@@ -144,7 +187,8 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   RemoveUselessGroupByColumns(*flat);
   // Remaining subqueries in expressions are planned on their own: SubPlans and InitPlans.
   const int first_subplan = static_cast<int>(global.subplans.size()) + 1;
-  if (Status s = ConvertSubLinks(global, *flat, PlanLevel); !s.ok()) return std::move(s).error();
+  if (Status s = ConvertSubLinks(global, *flat, PlanSubPlanLevel); !s.ok())
+    return std::move(s).error();
   if (Status s = CheckSupported(*flat); !s.ok()) return std::move(s).error();
 
   PlannerInfo root;
@@ -154,6 +198,8 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   root.params = global.params;
   root.collect_why = global.options->collect_why;
   root.tuple_fraction = tuple_fraction;
+  // preprocess_limit: a LIMIT makes the fetched fraction of the rows what matters.
+  root.consider_startup = tuple_fraction > 0 || flat->limit_count != nullptr;
   root.estimation.catalog = global.catalog;
   root.estimation.query = flat.get();
 
@@ -162,16 +208,32 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   BuildBaseRels(root);
   if (flat->set_operations) return PlanSetOperationLevel(global, root, *flat, first_subplan);
   if (Status s = BuildSubqueryRels(root, PlanLevel); !s.ok()) return std::move(s).error();
-  if (Status s = BuildCteRels(root, PlanLevel); !s.ok()) return std::move(s).error();
+  if (Status s = BuildCteRels(root, PlanSubPlanLevel); !s.ok()) return std::move(s).error();
   if (root.all_baserels.IsEmpty()) {
     // No FROM (SELECT 1, INSERT ... VALUES): one row from a Result node.
     return PlanWithoutTables(global, root, *flat, first_subplan);
   }
   // Which columns are needed above the scans decides every width.
   MarkOutputNeeded(root);
+  if ((flat->command == bind::CommandType::kUpdate ||
+       flat->command == bind::CommandType::kDelete) &&
+      flat->result_relation > 0 &&
+      flat->result_relation < static_cast<int>(root.simple_rels.size()) &&
+      root.simple_rels[flat->result_relation] != nullptr) {
+    root.simple_rels[flat->result_relation]->needs_row_identity = true;
+  }
   // WHERE/ON clauses become restrictions, join clauses and equivalence classes.
   if (Status s = DistributeQuals(root); !s.ok()) return std::move(s).error();
   GenerateBaseImpliedEqualities(root);
+  // set_base_rel_consider_startup: the inside of a semi or anti join stops at its first match.
+  for (const SpecialJoinInfo& sj : root.join_infos) {
+    const bind::JoinType type = sj.estimation.join_type;
+    const int varno = sj.estimation.syn_righthand.Singleton();
+    if ((type == bind::JoinType::kSemi || type == bind::JoinType::kAnti) && varno > 0 &&
+        root.simple_rels[varno] != nullptr) {
+      root.simple_rels[varno]->consider_param_startup = true;
+    }
+  }
   // exprs_known_equal for estimate_num_groups: members of one equivalence class.
   root.estimation.known_equal = [&root](const bind::BoundExpr& a, const bind::BoundExpr& b) {
     const int ec = FindEquivalenceClass(root, a);
@@ -206,6 +268,8 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
       SetCheapest(rel);
     }
   }
+  // Semi joins whose right side is already unique on the join keys become inner joins.
+  ReduceUniqueSemiJoins(root);
   // Join order search over all base rels.
   Result<RelOptInfo*> scanjoin = SearchJoinOrder(root);
   if (!scanjoin.ok()) return std::move(scanjoin).error();
@@ -217,6 +281,37 @@ Result<LevelResult> PlanLevel(PlannerGlobal& global, const bind::Query& query,
   if (!best.ok()) return std::move(best).error();
 
   return FinishLevel(global, root, *flat, **best, first_subplan);
+}
+
+// The statement-wide range table indexes (1-based, into global.rtable) in PostgreSQL's order.
+std::vector<int> FlatRangeTableOrder(const PlannerGlobal& global) {
+  std::vector<int> order;
+  std::vector<bool> seen(global.rtable.size() + 1, false);
+  const int n = static_cast<int>(global.levels.size());
+  std::function<void(int)> emit = [&](int id) {
+    const PlannerGlobal::Level& level = global.levels[id];
+    for (int i = 1; i <= level.size; ++i) {
+      if (!seen[level.offset + i]) order.push_back(level.offset + i);
+      seen[level.offset + i] = true;
+    }
+    for (int child = 0; child < n; ++child) {
+      if (global.levels[child].parent == id && !global.levels[child].subplan) emit(child);
+    }
+  };
+  std::vector<int> subplans;
+  for (int id = 0; id < n; ++id) {
+    if (global.levels[id].parent < 0) emit(id);
+    if (global.levels[id].subplan) subplans.push_back(id);
+  }
+  std::sort(subplans.begin(), subplans.end(), [&global](int a, int b) {
+    return global.levels[a].finished < global.levels[b].finished;
+  });
+  for (int id : subplans) emit(id);
+  // Entries of levels that never finished (none when planning succeeds) keep their place.
+  for (size_t i = 1; i < seen.size(); ++i) {
+    if (!seen[i]) order.push_back(static_cast<int>(i));
+  }
+  return order;
 }
 
 }  // namespace
@@ -235,7 +330,16 @@ Result<PlannedStatement> PlanQuery(const catalog::Catalog& catalog, const bind::
 
   PlannedStatement planned;
   planned.plan = std::move(level->plan);
-  planned.rtable = std::move(global.rtable);
+  // set_plan_references' order of the flattened range table: the statement's entries, those
+  // of the FROM subqueries below it (depth first), then each SubPlan's, InitPlan's or CTE's
+  // level (in the order they were finished) with its own FROM subqueries. EXPLAIN's unique
+  // aliases (orders, orders_1) follow this order.
+  const std::vector<int> order = FlatRangeTableOrder(global);
+  std::vector<int> new_index(global.rtable.size() + 1, 0);
+  for (size_t i = 0; i < order.size(); ++i) new_index[order[i]] = static_cast<int>(i) + 1;
+  const auto renumber = [&new_index](int rtindex) { return new_index[rtindex]; };
+  RenumberRangeTable(*planned.plan, renumber);
+  for (int old_index : order) planned.rtable.push_back(std::move(global.rtable[old_index - 1]));
   for (std::string& note : global.notes) planned.notes.push_back(std::move(note));
   for (std::string& note : level->notes) planned.notes.push_back(std::move(note));
   planned.planning_ms =

@@ -34,6 +34,18 @@ struct PlannerGlobal {
   const PlannerOptions* options = nullptr;
   cost::CostParams params;
   std::vector<bind::RangeTblEntry> rtable;  // every level's entries, flattened
+  // One entry per planned query level, for putting the flattened range table in PostgreSQL's
+  // order at the end (see planner.cc FlatRangeTableOrder).
+  struct Level {
+    int parent = -1;       // the level it was planned for, -1 for the statement
+    bool subplan = false;  // a SubPlan, InitPlan or CTE (glob->subplans), not a FROM subquery
+    int offset = 0;        // its entries in `rtable`: [offset, offset + size)
+    int size = 0;
+    int finished = -1;  // order in which the levels were finished
+  };
+  std::vector<Level> levels;
+  int current_level = -1;
+  int finished_levels = 0;
   std::vector<SubPlanInfo> subplans;
   int next_param = 0;
   std::vector<std::string> notes;

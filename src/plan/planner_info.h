@@ -109,6 +109,12 @@ struct RelOptInfo {
                          // (INTERSECT/EXCEPT flag)
   bool consider_parallel = false;
   int rel_parallel_workers = -1;
+  // add_path weighs startup cost only when some caller may stop early (a LIMIT, an EXISTS);
+  // for parameterized paths only on the inside of a semi or anti join.
+  bool consider_startup = false;
+  bool consider_param_startup = false;
+  // The target of an UPDATE or DELETE: its scan returns the row's ctid, which no index holds.
+  bool needs_row_identity = false;
 
   std::vector<Path*> pathlist;
   bool record_candidates = false;  // --why: remember every path offered
@@ -118,13 +124,20 @@ struct RelOptInfo {
   Path* cheapest_startup = nullptr;
   Path* cheapest_total = nullptr;
   std::vector<Path*> cheapest_parameterized;
+  // create_unique_path's result for this rel as a semi join's right side (computed once).
+  Path* cheapest_unique = nullptr;
+  bool unique_tried = false;
 };
 
 // A join-order restriction from an outer, semi or anti join (SpecialJoinInfo).
 struct SpecialJoinInfo {
-  stats::SpecialJoin estimation;              // join type and the relid sets
-  std::vector<RestrictInfo*> semi_rhs_exprs;  // semi joins unique-ified on the right
+  stats::SpecialJoin estimation;  // join type and the relid sets
   bool lhs_strict = false;
+  // compute_semijoin_info: a semi join whose clauses are `lhs = rhs` equalities can run as an
+  // inner join over its right side made unique on the rhs expressions (by sorting or hashing).
+  bool semi_can_btree = false;
+  bool semi_can_hash = false;
+  std::vector<const BoundExpr*> semi_rhs_exprs;
 };
 
 struct PlannerGlobal;  // planner_global.h
@@ -147,6 +160,7 @@ struct PlannerInfo {
   PathKeys query_pathkeys;  // what the upper planner wants (ORDER BY, GROUP BY, ...)
   double limit_tuples = -1;
   double tuple_fraction = 0;
+  bool consider_startup = false;  // every rel's consider_startup (tuple_fraction > 0 or LIMIT)
   bool collect_why = false;
 
   // Storage: everything above points into these.
@@ -158,6 +172,7 @@ struct PlannerInfo {
   RelOptInfo* NewRel() {
     RelOptInfo* rel = &rel_storage.emplace_back();
     rel->record_candidates = collect_why;
+    rel->consider_startup = consider_startup;
     return rel;
   }
   RestrictInfo* NewRestrictInfo() { return &restrict_storage.emplace_back(); }

@@ -32,8 +32,9 @@ PathKeys UsefulPrefix(const PlannerInfo& root, const PathKeys& keys) {
 
 Path* MakeIndexPath(PlannerInfo& root, RelOptInfo& rel, const IndexInfo& index,
                     std::vector<IndexClause> clauses, bool index_only, ScanDirection direction,
-                    PathKeys pathkeys, double loop_count) {
+                    PathKeys pathkeys, double loop_count, const Relids& required_outer = Relids()) {
   Path* path = NewScanPath(root, rel, index_only ? PathKind::kIndexOnlyScan : PathKind::kIndexScan);
+  path->required_outer = required_outer;  // before costing: a parameterized path's rows
   path->index = &index;
   path->index_clauses = std::move(clauses);
   path->direction = direction;
@@ -92,6 +93,54 @@ Path* ChooseBitmapAnd(PlannerInfo& root, RelOptInfo& rel, std::vector<Path*> lea
   return best_heap;
 }
 
+// A bitmap index leaf: the index scanned with `clauses` for a bitmap.
+Path* MakeBitmapLeaf(PlannerInfo& root, RelOptInfo& rel, const IndexInfo& index,
+                     std::vector<IndexClause> clauses) {
+  Path* leaf = NewScanPath(root, rel, PathKind::kIndexScan);
+  leaf->index = &index;
+  leaf->index_clauses = std::move(clauses);
+  leaf->bitmap_leaf = true;
+  CostIndexScan(root, *leaf, 1);
+  return leaf;
+}
+
+// generate_bitmap_or_paths for the rel's own restrictions: an OR clause each of whose arms
+// (its conjuncts, when the arm is an AND) some index can search becomes a BitmapOr of each
+// arm's best bitmap (build_paths_for_OR: the arm's index leaves combined as choose_bitmap_and
+// would). Null when some arm has no usable index.
+Path* MakeBitmapOrPath(PlannerInfo& root, RelOptInfo& rel, const RestrictInfo& or_clause) {
+  std::vector<Path*> arms;
+  for (const auto& arm : or_clause.clause->args) {
+    std::vector<const RestrictInfo*> arm_clauses;
+    if (arm->kind == bind::BoundKind::kAnd) {
+      for (const auto& conjunct : arm->args) {
+        arm_clauses.push_back(MakeRestrictInfo(root, conjunct.get(), true));
+      }
+    } else {
+      arm_clauses.push_back(MakeRestrictInfo(root, arm.get(), true));
+    }
+    std::vector<Path*> leaves;
+    for (const IndexInfo& index : rel.indexes) {
+      if (index.partial && !index.predicate_ok) continue;
+      std::vector<IndexClause> clauses = MatchClausesToIndex(root, rel, index, arm_clauses);
+      if (clauses.empty()) continue;
+      leaves.push_back(MakeBitmapLeaf(root, rel, index, std::move(clauses)));
+    }
+    Path* best = ChooseBitmapAnd(root, rel, leaves, 1);
+    if (best == nullptr) return nullptr;
+    arms.push_back(best->bitmap_children[0]);
+  }
+  if (arms.size() < 2) return nullptr;
+  Path* path = root.NewPath();
+  path->kind = PathKind::kBitmapOr;
+  path->parent = &rel;
+  path->bitmap_children = std::move(arms);
+  path->path_clauses = {&or_clause};
+  CostBitmapAndOr(root, *path);
+  path->index_total_cost = path->total_cost;  // what choose_bitmap_and orders candidates by
+  return path;
+}
+
 }  // namespace
 
 PathKeys IndexPathKeys(PlannerInfo& root, const IndexInfo& index, ScanDirection direction) {
@@ -138,12 +187,13 @@ void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
                                  backward, 1));
     }
     if ((!clauses.empty() || index.partial) && root.params.enable_bitmapscan) {
-      Path* leaf = NewScanPath(root, rel, PathKind::kIndexScan);
-      leaf->index = &index;
-      leaf->index_clauses = clauses;
-      leaf->bitmap_leaf = true;
-      CostIndexScan(root, *leaf, 1);
-      bitmap_leaves.push_back(leaf);
+      bitmap_leaves.push_back(MakeBitmapLeaf(root, rel, index, clauses));
+    }
+  }
+  if (root.params.enable_bitmapscan && !rel.indexes.empty()) {
+    for (const RestrictInfo* rinfo : rel.baserestrictinfo) {
+      if (rinfo->clause->kind != bind::BoundKind::kOr) continue;
+      if (Path* or_path = MakeBitmapOrPath(root, rel, *rinfo)) bitmap_leaves.push_back(or_path);
     }
   }
   if (Path* bitmap = ChooseBitmapAnd(root, rel, bitmap_leaves, 1)) AddPath(rel, bitmap);
@@ -156,6 +206,9 @@ std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& re
   // the equivalence classes imply between them.
   std::vector<const RestrictInfo*> clauses;
   for (const RestrictInfo* rinfo : rel.joininfo) {
+    // A clause delayed by an outer join (required_relids beyond what it mentions) is not
+    // movable into a scan (join_clause_is_movable_to).
+    if (rinfo->required_relids != rinfo->clause_relids) continue;
     if (rinfo->required_relids.Minus(rel.relids).IsSubsetOf(outer)) clauses.push_back(rinfo);
   }
   for (const RestrictInfo* rinfo : JoinImpliedEqualities(root, outer, rel.relids)) {
@@ -171,8 +224,7 @@ std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& re
     if (required.IsEmpty()) continue;  // no join clause among them: not parameterized
     const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
     Path* path = MakeIndexPath(root, rel, index, matched, index_only, ScanDirection::kForward, {},
-                               loop_count);
-    path->required_outer = required;
+                               loop_count, required);
     result.push_back(path);
   }
   return result;

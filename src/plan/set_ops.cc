@@ -36,7 +36,22 @@ struct SetOpPlanner {
     rel->rtindex = leaf.rtindex;
     rel->relids = Relids::Of(leaf.rtindex);
     rel->subquery_plan = std::move(planned->plan);
-    rel->keep_subquery_scan = tagged;
+    // generate_setop_tlist: a column whose type differs from the set operation's is coerced in the
+    // SubqueryScan's target list, which then is no longer trivial.
+    bool coerced = false;
+    const std::vector<bind::Type>& types = root.query->set_operations->column_types;
+    size_t column = 0;
+    for (const bind::TargetEntry& te : rte.subquery->targets) {
+      if (te.resjunk) continue;
+      // (Constants are coerced within the input itself, and dbopt compares type ids only: the
+      // binder does not derive a set operation's common typmod.)
+      if (column < types.size() && !bind::VarNos(*te.expr).empty() &&
+          (te.expr->type.id != types[column].id || te.expr->type.array != types[column].array)) {
+        coerced = true;
+      }
+      ++column;
+    }
+    rel->keep_subquery_scan = tagged || coerced;
     rel->tuples = rel->rows = rel->subquery_plan->rows;
     rel->attr_widths.assign(1, 0);
     for (const bind::TargetEntry& te : rte.subquery->targets) {

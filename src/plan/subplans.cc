@@ -3,6 +3,7 @@
 
 #include <map>
 #include <tuple>
+#include <unordered_set>
 
 #include "dbopt/bind/query_walk.h"
 #include "dbopt/cost/qual_cost.h"
@@ -209,6 +210,34 @@ void AttachSubPlans(PlannerGlobal& global, PlanNode& node) {
   });
 }
 
+void AttachTargetSubPlans(PlannerGlobal& global, PlanNode& top,
+                          const std::vector<bind::TargetEntry>& targets) {
+  // is_projection_capable_plan: these nodes pass their input's rows through unchanged.
+  PlanNode* node = &top;
+  for (;;) {
+    const PlanKind k = node->kind;
+    const bool passes = k == PlanKind::kHash || k == PlanKind::kMaterialize ||
+                        k == PlanKind::kMemoize || k == PlanKind::kSort ||
+                        k == PlanKind::kIncrementalSort || k == PlanKind::kUnique ||
+                        k == PlanKind::kSetOp || k == PlanKind::kLockRows ||
+                        k == PlanKind::kLimit || k == PlanKind::kModifyTable;
+    if (!passes || node->children.empty()) break;
+    node = node->children[0].get();
+  }
+  for (const bind::TargetEntry& te : targets) {
+    if (!te.expr) continue;
+    bind::Walk(*te.expr, [&](const BoundExpr& e) {
+      if (e.kind != BoundKind::kSubPlan) return;
+      const int id = e.subplan_id;
+      if (id < 1 || id > static_cast<int>(global.subplans.size())) return;
+      SubPlanInfo& info = global.subplans[id - 1];
+      if (info.attached || info.init_plan || !info.plan) return;
+      info.attached = true;
+      node->sub_plans.push_back(std::move(info.plan));
+    });
+  }
+}
+
 void AttachInitPlans(PlannerGlobal& global, PlanNode& top, int first_subplan_id) {
   for (size_t i = static_cast<size_t>(first_subplan_id - 1); i < global.subplans.size(); ++i) {
     SubPlanInfo& info = global.subplans[i];
@@ -222,18 +251,21 @@ void AttachInitPlans(PlannerGlobal& global, PlanNode& top, int first_subplan_id)
   }
 }
 
-void OffsetPlanVars(PlanNode& node, int offset) {
-  ForEachPlanNode(node, [&](PlanNode& n) {
-    if (n.scan_rtindex > 0) n.scan_rtindex += offset;
-    ForEachNodeExpr(n, [&](BoundExprPtr& slot) {
-      RewriteVars(slot, [&](const BoundExpr& var) -> BoundExprPtr {
-        if (var.levelsup != 0) return nullptr;
-        auto copy = bind::Clone(var);
-        copy->varno += offset;
-        return copy;
-      });
+void RenumberRangeTable(PlanNode& node, const std::function<int(int)>& map,
+                        const std::unordered_set<const PlanNode*>* skip) {
+  if (skip != nullptr && skip->count(&node) > 0) return;
+  if (node.scan_rtindex > 0) node.scan_rtindex = map(node.scan_rtindex);
+  ForEachNodeExpr(node, [&](BoundExprPtr& slot) {
+    RewriteVars(slot, [&](const BoundExpr& var) -> BoundExprPtr {
+      if (var.levelsup != 0) return nullptr;
+      auto copy = bind::Clone(var);
+      copy->varno = map(var.varno);
+      return copy;
     });
   });
+  for (auto* list : {&node.children, &node.init_plans, &node.sub_plans}) {
+    for (auto& child : *list) RenumberRangeTable(*child, map, skip);
+  }
 }
 
 }  // namespace dbopt::plan

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_set>
 
 #include "dbopt/base/result.h"
 #include "dbopt/bind/query.h"
@@ -36,9 +37,16 @@ cost::QualCost SubPlanCost(const PlannerGlobal& global, const bind::BoundExpr& e
 // SS_charge_for_initplans does.
 void AttachSubPlans(PlannerGlobal& global, PlanNode& node);
 void AttachInitPlans(PlannerGlobal& global, PlanNode& top, int first_subplan_id);
+// The SubPlans of the level's target list, under the topmost node that computes it (below
+// Sort, Limit, Unique and the other nodes that cannot project).
+void AttachTargetSubPlans(PlannerGlobal& global, PlanNode& top,
+                          const std::vector<bind::TargetEntry>& targets);
 
-// setrefs' flattening of range tables: Vars of this level (levelsup 0) in every expression of
-// the plan tree move by offset; Vars of outer levels become exec Params via `params`.
-void OffsetPlanVars(PlanNode& node, int offset);
+// setrefs' flattening of range tables: every scan's entry and every Var of this level
+// (levelsup 0) in the plan tree, its InitPlans and SubPlans, moves from index i to map(i).
+// Nodes in `skip` — plans of other levels, numbered already — are left alone with their
+// subtrees.
+void RenumberRangeTable(PlanNode& node, const std::function<int(int)>& map,
+                        const std::unordered_set<const PlanNode*>* skip = nullptr);
 
 }  // namespace dbopt::plan

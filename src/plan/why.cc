@@ -80,6 +80,11 @@ std::string DescribePath(const PlannerInfo& root, const Path& path) {
     }
     case PathKind::kUnique:
       return "Unique over " + DescribePath(root, *path.subpath);
+    case PathKind::kUniquify:
+      return (path.unique_method == UniqueMethod::kHash   ? "HashAggregate (unique-ified) over "
+              : path.unique_method == UniqueMethod::kSort ? "Unique (unique-ified) over "
+                                                          : "") +
+             DescribePath(root, *path.subpath);
     case PathKind::kLimit:
       return "Limit over " + DescribePath(root, *path.subpath);
     case PathKind::kWindowAgg:
