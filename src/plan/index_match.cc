@@ -76,6 +76,7 @@ std::vector<IndexClause> MatchClausesToIndex(PlannerInfo& root, const RelOptInfo
           if (commuted.empty()) continue;
           auto swapped = bind::MakeOp(commuted, bind::ClassifyOperator(commuted), clause.type,
                                       bind::Clone(r), bind::Clone(l));
+          swapped->location = clause.location;  // CommuteOpExpr keeps the operator's location
           ic.index_qual = root.Keep(std::move(swapped));
         }
       } else if (clause.kind == BoundKind::kScalarArrayOp && clause.use_or &&

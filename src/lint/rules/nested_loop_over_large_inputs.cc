@@ -59,8 +59,13 @@ class NestedLoopOverLargeInputs : public RuleBase {
       // still a low-precision note: its sizes are the planner's default guesses.
       if (pairs < (indexed ? kIndexedFactor * min_pairs : min_pairs) && !(guessed && !indexed))
         return;
+      // The join condition: a join filter, or the inner side's parameterized index condition.
       int location = -1;
       if (!node.join_filter.empty()) location = node.join_filter[0]->location;
+      for (const PlanNode* n = &inner; location < 0 && n != nullptr;
+           n = n->children.empty() ? nullptr : n->children[0].get()) {
+        if (!n->index_cond.empty()) location = n->index_cond[0]->location;
+      }
       reporter.Report(location,
                       "Nested Loop over " + FormatRows(outer.rows) + " outer rows × " +
                           FormatRows(inner.rows) + " inner rows per loop = " + FormatRows(pairs) +
