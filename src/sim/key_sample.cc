@@ -35,7 +35,8 @@ void KeySample::EvictTop() {
 
 void KeySample::Add(const Key& key, uint64_t hash, double busy_ms) {
   if (capacity_ == 0) return;
-  if (size_ >= capacity_ && hash >= by_hash_.front().hash) return;  // above threshold
+  // Strictly above the largest hash kept: the key holding that hash is still counted.
+  if (size_ >= capacity_ && hash > by_hash_.front().hash) return;
   uint32_t slot = index_.Find(hash, [&](uint32_t s) { return Same(s, key); });
   const bool inserted = slot == FlatIndex::kNone;
   if (inserted) {
