@@ -172,7 +172,7 @@ Status Measure(const Options& o, bench::PgClient* pg,
   if (!m.ok()) return m.error();
   if (!o.details.empty()) {
     std::ofstream out(o.details);
-    out << "# statement\tweight\tcost\tmedian_ms (-1: not executed)\n";
+    out << "# statement\tweight\tcost\tfastest_ms (-1: not executed)\n";
     for (size_t i = 0; i < workload.size(); ++i) {
       out << workload[i].origin << '\t' << workload[i].weight << '\t' << m->statement_costs[i]
           << '\t' << m->statement_ms[i] << '\n';

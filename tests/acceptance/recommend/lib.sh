@@ -51,7 +51,10 @@ figure() {
 
 # calc EXPRESSION: awk arithmetic, 3 decimals, "n/a" on division by zero.
 calc() { awk "BEGIN { d = 1; $1; if (d == 0) print \"n/a\"; else printf \"%.3f\\n\", r }"; }
-ratio() { calc "d = $2; if (d != 0) r = ($1) / d"; }  # ratio A B = A / B
+is_number() { [[ "${1:-}" =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; }
+# ratio A B = A / B; reduction NONE X = 1 - X / NONE; "n/a" when a figure is missing.
+ratio() { if is_number "${1:-}" && is_number "${2:-}"; then calc "d = $2; if (d != 0) r = ($1) / d"; else echo n/a; fi; }
+reduction() { if is_number "${1:-}" && is_number "${2:-}"; then calc "d = $1; if (d != 0) r = 1 - ($2) / d"; else echo n/a; fi; }
 
 # The value of KEY=VALUE in the line of FILE that starts with PREFIX.
 kv() { grep -m 1 "^$2" "$1" 2>/dev/null | tr ' ' '\n' | sed -n "s/^$3=//p"; }
