@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The acceptance tests' PostgreSQL databases, shared by tests/acceptance/explain/run.sh and
 # tests/acceptance/recommend/run.sh. Source it after tests/integration/pg_server.sh and start
 # the server first. The schemas and their deterministic data are explain/schema/<name>.sql:

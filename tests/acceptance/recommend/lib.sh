@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # sourced by run.sh, which sets the variables
 # Shared by run.sh and sqlite.sh of the recommend-index acceptance test: pass/fail counting,
 # the ratchet floors of floor.conf, arithmetic on figures, and the dbopt slot.
 # Needs: $here (this directory), $work (the results directory), $dbopt (the dbopt binary).
@@ -27,12 +28,11 @@ read_floors() {
 }
 
 # A figure against its floor: figure NAME VALUE min|max TARGET [stand-in]
-#   prints "  NAME: VALUE (target ≥ TARGET, floor F)" and, unless reporting only or the figure
+#   prints "  NAME: VALUE (target TARGET, floor F)" and, unless reporting only or the figure
 #   comes from the stand-in index list, fails when VALUE is on the wrong side of the floor.
 figure() {
-  local name=$1 value=$2 kind=$3 target=$4 standin=${5:-} f=${floor[$1]:-none} sign='≥'
-  [ "$kind" = max ] && sign='≤'
-  local note="target $sign $target, floor $f"
+  local name=$1 value=$2 kind=$3 target=$4 standin=${5:-} f=${floor[$1]:-none}
+  local note="target $target, floor $f"
   [ -n "$standin" ] && note="$note; STAND-IN, not enforced"
   printf '  %-34s %s (%s)\n' "$name:" "$value" "$note"
   if [ "$value" = "n/a" ] && [ "$f" != none ] && [ -z "$standin" ] && [ "${report_only:-0}" -eq 0 ]; then
