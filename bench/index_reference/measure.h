@@ -1,9 +1,11 @@
 // Measures an index set for real on PostgreSQL: creates the indexes, ANALYZEs, and takes
-//   cost    = Σ weight × EXPLAIN total cost of every statement (generic plans for $n ones);
-//   exec_ms = Σ weight × the fastest of `runs` executions of every statement, wall time (DML inside
-//             BEGIN … ROLLBACK, so the data never changes; statements with $n parameters are
-//             not executed and are counted as skipped). The fastest run, not the median: the
-//             machine is shared, and other load only ever adds time;
+//   cost    = Σ weight × EXPLAIN total cost of every statement;
+//   exec_ms = Σ weight × the fastest of `runs` executions of every statement, wall time (DML
+//             inside BEGIN … ROLLBACK, so the data never changes). The fastest run, not the
+//             median: the machine is shared, and other load only ever adds time;
+// A statement with $n parameters counts as the mean over its instances (workload.h: one per
+// "-- args:" line, the values in place of the parameters). Without args it gets the generic
+// plan's cost and is not executed (counted as skipped).
 //   bytes   = Σ pg_relation_size of the indexes it created;
 // then drops the indexes again. The indexes are the lines of a file that start with
 // "CREATE INDEX" (dbopt's --format sql, the reference's output); other lines are ignored.
@@ -97,24 +99,38 @@ inline Result<Measurement> MeasureIndexSet(PgClient& pg,
   Status analyzed = pg.Exec("ANALYZE");
   if (!analyzed.ok()) return analyzed.error();
   for (const WorkloadStatement& s : workload) {
-    Result<double> cost = pg.ExplainCost(s);
-    if (!cost.ok()) return Error::Io(fmt::format("{}: {}", s.origin, cost.error().message()));
-    m.statement_costs.push_back(*cost);
-    m.cost += s.weight * *cost;
-    if (s.params > 0) {
+    const std::vector<std::string> instances = Instances(s);
+    if (instances.empty()) {  // $n without values: the generic plan's cost, not executed
+      Result<double> cost = pg.ExplainCost(s);
+      if (!cost.ok()) return Error::Io(fmt::format("{}: {}", s.origin, cost.error().message()));
+      m.statement_costs.push_back(*cost);
+      m.cost += s.weight * *cost;
       m.statement_ms.push_back(-1);
       ++m.skipped;
       continue;
     }
-    std::vector<double> times;
-    for (int r = 0; r < runs; ++r) {
-      Result<double> ms = TimeStatementMs(pg, s);
-      if (!ms.ok()) return ms.error();
-      times.push_back(*ms);
+    // Mean over the instances of the cost and of the fastest of `runs` executions.
+    double cost_sum = 0, ms_sum = 0;
+    for (const std::string& text : instances) {
+      WorkloadStatement instance = s;
+      instance.text = text;
+      instance.params = 0;
+      Result<double> cost = pg.ExplainCost(instance);
+      if (!cost.ok()) return Error::Io(fmt::format("{}: {}", s.origin, cost.error().message()));
+      cost_sum += *cost;
+      std::vector<double> times;
+      for (int r = 0; r < runs; ++r) {
+        Result<double> ms = TimeStatementMs(pg, instance);
+        if (!ms.ok()) return ms.error();
+        times.push_back(*ms);
+      }
+      ms_sum += *std::min_element(times.begin(), times.end());
     }
-    std::sort(times.begin(), times.end());
-    m.statement_ms.push_back(times.front());
-    m.exec_ms += s.weight * times.front();
+    const double n = static_cast<double>(instances.size());
+    m.statement_costs.push_back(cost_sum / n);
+    m.cost += s.weight * cost_sum / n;
+    m.statement_ms.push_back(ms_sum / n);
+    m.exec_ms += s.weight * ms_sum / n;
   }
   for (const std::string& oid : created) {  // DROP INDEX takes a name
     Result<Rows> name = pg.Query(fmt::format("SELECT {}::regclass::text", oid));

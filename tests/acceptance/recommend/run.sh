@@ -10,7 +10,8 @@
 #   4. each index set (none, dbopt's, the reference's) created for real, ANALYZE, and measured:
 #      PostgreSQL's own EXPLAIN cost of the whole workload (Σ calls × total cost), execution time
 #      (fastest of 5 runs per statement, weighted; DML inside BEGIN ... ROLLBACK) and real index
-#      bytes (pg_relation_size); then dropped (build/index_reference measure);
+#      bytes (pg_relation_size); then dropped (build/index_reference measure). The advisors see
+#      $n parameters; the measurement averages over the "-- args:" values of each statement;
 #   5. the SQLite part (sqlite.sh): dbopt against sqlite3's .expert on a SQLite database;
 #   6. the figures against the ratchet floors of floor.conf (targets printed next to them).
 # Until `dbopt recommend-index` exists, the dbopt slot holds the hand-written stand-in/<db>.sql
