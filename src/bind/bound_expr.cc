@@ -151,6 +151,18 @@ bool Equal(const BoundExpr& a, const BoundExpr& b) {
 
 // PG15 pull_varnos: the Vars of this level, and the Vars of subqueries (SubLinks) that point back
 // to this level (varlevelsup == the subquery's depth).
+const BoundExpr* StripRelabel(const BoundExpr& expr) {
+  const BoundExpr* e = &expr;
+  while (e->kind == BoundKind::kCast && e->cast_format == CastFormat::kImplicit &&
+         !e->args.empty()) {
+    const TypeId from = e->args[0]->type.id;
+    const bool relabel = from == e->type.id || (from == TypeId::kVarchar && e->type.id == TypeId::kText);
+    if (!relabel) break;
+    e = e->args[0].get();
+  }
+  return e;
+}
+
 std::vector<int> VarNos(const BoundExpr& expr) {
   std::set<int> varnos;
   WalkWithSubqueries(expr, [&varnos](const BoundExpr& node, int depth) {

@@ -12,26 +12,13 @@
 
 #include "dbopt/base/did_you_mean.h"
 #include "dbopt/catalog/load.h"
+#include "dbopt/catalog/identifier.h"
 #include "dbopt/sql/parser.h"
 #include "dbopt/sql/to_sql.h"
 #include "dbopt/sql/type_name.h"
 
 namespace dbopt::catalog {
 namespace {
-
-constexpr size_t kMaxIdentifierBytes = 63;  // PG15: NAMEDATALEN - 1
-
-// PostgreSQL's makeObjectName: name1_name2_label, the longer of name1/name2 cut to fit.
-std::string MakeObjectName(std::string name1, std::string name2, const std::string& label) {
-  auto total = [&] {
-    return name1.size() + (name2.empty() ? 0 : name2.size() + 1) + label.size() + 1;
-  };
-  while (total() > kMaxIdentifierBytes) {
-    std::string& longer = name1.size() >= name2.size() ? name1 : name2;
-    longer.pop_back();
-  }
-  return name1 + (name2.empty() ? "" : "_" + name2) + "_" + label;
-}
 
 std::string JoinUnderscore(const std::vector<std::string>& parts) {
   std::string out;

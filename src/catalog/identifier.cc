@@ -247,4 +247,16 @@ std::string QuoteQualified(std::string_view schema, std::string_view name) {
   return QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
 }
 
+std::string MakeObjectName(std::string name1, std::string name2, const std::string& label) {
+  constexpr size_t kMaxIdentifierBytes = 63;  // PG15: NAMEDATALEN - 1
+  auto total = [&] {
+    return name1.size() + (name2.empty() ? 0 : name2.size() + 1) + label.size() + 1;
+  };
+  while (total() > kMaxIdentifierBytes) {
+    std::string& longer = name1.size() >= name2.size() ? name1 : name2;
+    longer.pop_back();
+  }
+  return name1 + (name2.empty() ? "" : "_" + name2) + "_" + label;
+}
+
 }  // namespace dbopt::catalog

@@ -82,6 +82,19 @@ Result<Database> Database::OpenReadOnly(const std::string& path, int busy_timeou
   return db;
 }
 
+Result<Database> Database::OpenInMemory() {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY,
+                                 nullptr);
+  Database db(":memory:", raw, 0);
+  if (rc != SQLITE_OK) {
+    return SqliteError(":memory:", rc, raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc), 0);
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  return db;
+}
+
 Error Database::ErrorFor(int rc) const {
   return SqliteError(path_, rc, sqlite3_errmsg(db_.get()), busy_timeout_ms_);
 }

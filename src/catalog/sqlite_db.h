@@ -37,6 +37,8 @@ class Database {
   // name, extended result codes, a busy timeout so a writer's lock is waited for at most
   // `busy_timeout_ms`, defensive mode, untrusted schema and PRAGMA query_only.
   static Result<Database> OpenReadOnly(const std::string& path, int busy_timeout_ms);
+  // A new, empty, writable in-memory database (nothing on disk is ever touched through it).
+  static Result<Database> OpenInMemory();
 
   Status Exec(const std::string& sql);
   // Runs `sql` with ?1, ?2, ... bound to `params` and calls `on_row` for every row; stops at the

@@ -68,7 +68,7 @@ Status DropIndex(Catalog& catalog, const std::string& name) {
 
 }  // namespace
 
-void EstimateBtreeSize(const Catalog& catalog, Index& index) {
+void EstimateBtreeSize(const Catalog& catalog, Index& index, double tuples) {
   const Table* table = catalog.FindTable(index.schema, index.table);
   if (table == nullptr) return;
   double data_width = 0;
@@ -77,7 +77,7 @@ void EstimateBtreeSize(const Catalog& catalog, Index& index) {
   }
   for (const std::string& column : index.include) data_width += ColumnWidth(*table, column);
   const double entry = MaxAlign(kIndexTupleHeader + data_width) + kLinePointer;
-  const double tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
+  if (tuples < 0) tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
   const double per_leaf = std::max(1.0, std::floor(kBtreePageUsable * kLeafFillFactor / entry));
   const double fanout = std::max(2.0, std::floor(kBtreePageUsable * kInternalFillFactor / entry));
   double level = std::max(1.0, std::ceil(tuples / per_leaf));

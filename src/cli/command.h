@@ -24,5 +24,6 @@ Command AddCatalog(CLI::App& app);
 Command AddExplain(CLI::App& app);
 Command AddLint(CLI::App& app);
 Command AddReplay(CLI::App& app);
+Command AddRecommendIndex(CLI::App& app);
 
 }  // namespace dbopt::cli

@@ -14,20 +14,8 @@ using bind::BoundKind;
 using bind::OpClass;
 
 // An index key as the clause sees it, looking through implicit binary-compatible casts
-// (PostgreSQL strips RelabelType when matching index keys): the same type, or varchar → text,
-// which varchar's text_ops index compares alike.
-const BoundExpr* StripCast(const BoundExpr& expr) {
-  const BoundExpr* e = &expr;
-  while (e->kind == BoundKind::kCast && e->cast_format == bind::CastFormat::kImplicit &&
-         !e->args.empty()) {
-    const bind::TypeId from = e->args[0]->type.id;
-    const bool relabel =
-        from == e->type.id || (from == bind::TypeId::kVarchar && e->type.id == bind::TypeId::kText);
-    if (!relabel) break;
-    e = e->args[0].get();
-  }
-  return e;
-}
+// (PostgreSQL strips RelabelType when matching index keys).
+const BoundExpr* StripCast(const BoundExpr& expr) { return bind::StripRelabel(expr); }
 
 bool MatchesKey(const BoundExpr& expr, const BoundExpr& key) {
   return bind::Equal(*StripCast(expr), key);

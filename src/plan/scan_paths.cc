@@ -51,7 +51,9 @@ Path* MakeBitmapHeapPath(PlannerInfo& root, RelOptInfo& rel, Path* bitmap, doubl
 }
 
 // choose_bitmap_and, simplified to PostgreSQL's first step: the candidate bitmap leaves sorted
-// by cost, then greedily ANDed while each addition lowers the heap scan's total cost.
+// by cost, then greedily ANDed while each addition lowers the heap scan's total cost. As in
+// PostgreSQL, a leaf whose clauses overlap the clauses already chosen is skipped: ANDing the same
+// condition twice filters nothing.
 Path* ChooseBitmapAnd(PlannerInfo& root, RelOptInfo& rel, std::vector<Path*> leaves,
                       double loop_count) {
   if (leaves.empty()) return nullptr;
@@ -61,7 +63,18 @@ Path* ChooseBitmapAnd(PlannerInfo& root, RelOptInfo& rel, std::vector<Path*> lea
   Path* best = leaves[0];
   Path* best_heap = MakeBitmapHeapPath(root, rel, best, loop_count);
   std::vector<Path*> chosen{best};
+  std::vector<const RestrictInfo*> clauses_so_far;
+  auto add_clauses = [&](const Path* leaf) {
+    for (const IndexClause& c : leaf->index_clauses) clauses_so_far.push_back(c.rinfo);
+  };
+  add_clauses(best);
   for (size_t i = 1; i < leaves.size(); ++i) {
+    const bool overlaps = std::any_of(
+        leaves[i]->index_clauses.begin(), leaves[i]->index_clauses.end(), [&](const IndexClause& c) {
+          return std::find(clauses_so_far.begin(), clauses_so_far.end(), c.rinfo) !=
+                 clauses_so_far.end();
+        });
+    if (overlaps) continue;
     Path* and_path = root.NewPath();
     and_path->kind = PathKind::kBitmapAnd;
     and_path->parent = &rel;
@@ -71,6 +84,7 @@ Path* ChooseBitmapAnd(PlannerInfo& root, RelOptInfo& rel, std::vector<Path*> lea
     Path* heap = MakeBitmapHeapPath(root, rel, and_path, loop_count);
     if (heap->total_cost < best_heap->total_cost) {
       chosen.push_back(leaves[i]);
+      add_clauses(leaves[i]);
       best_heap = heap;
     }
   }

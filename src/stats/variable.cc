@@ -35,7 +35,7 @@ bool IsBinaryCoercion(const bind::Type& from, const bind::Type& to) {
   return false;
 }
 
-const BoundExpr& StripRelabel(const BoundExpr& node) {
+const BoundExpr& StripBinaryCoercion(const BoundExpr& node) {
   const BoundExpr* e = &node;
   while (e->kind == BoundKind::kCast && e->args.size() == 1 &&
          IsBinaryCoercion(e->args[0]->type, e->type)) {
@@ -75,7 +75,7 @@ void ExamineSimpleVar(const BoundExpr& var, VarStats* out) {
   if (sub.set_operations) return;
   for (const bind::TargetEntry& te : sub.targets) {
     if (te.resno != var.attno || te.resjunk || !te.expr) continue;
-    const BoundExpr& inner = StripRelabel(*te.expr);
+    const BoundExpr& inner = StripBinaryCoercion(*te.expr);
     if (inner.kind != BoundKind::kVar || inner.levelsup != 0) return;
     if (!sub.group_by.empty() || !sub.distinct.empty()) {
       out->is_unique = sub.group_by.size() == 1 || sub.distinct.size() == 1;
@@ -114,7 +114,7 @@ void Warn(const EstimationContext& ctx, std::string message) {
 VarStats ExamineVariable(const EstimationContext& ctx, const BoundExpr& node, int var_relid) {
   VarStats out;
   out.type = node.type;
-  const BoundExpr& base = StripRelabel(node);
+  const BoundExpr& base = StripBinaryCoercion(node);
   out.node = &base;
   auto rel_at = [&ctx](int rtindex) -> const RelEstimate* {
     if (rtindex < 1 || rtindex >= static_cast<int>(ctx.rels.size())) return nullptr;

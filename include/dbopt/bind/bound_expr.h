@@ -147,6 +147,10 @@ bool Equal(const BoundExpr& a, const BoundExpr& b);
 template <typename Visit>
 void Walk(const BoundExpr& expr, Visit&& visit);
 
+// expr without its implicit binary-compatible casts (PostgreSQL's RelabelType, which index
+// matching looks through): a cast to the same type, or varchar → text.
+const BoundExpr* StripRelabel(const BoundExpr& expr);
+
 // The distinct range-table indexes of the level-0 Vars in expr (PostgreSQL's pull_varnos).
 std::vector<int> VarNos(const BoundExpr& expr);
 

@@ -24,6 +24,10 @@ Result<QualifiedName> ParseQualifiedName(std::string_view text);
 // (ruleutils.c quote_identifier; EXPLAIN prints names the same way).
 std::string QuoteIdentifier(std::string_view identifier);
 
+// PostgreSQL's makeObjectName: name1_name2_label, the longer of name1/name2 cut until the whole
+// fits in 63 bytes (NAMEDATALEN - 1); name2 may be empty.
+std::string MakeObjectName(std::string name1, std::string name2, const std::string& label);
+
 // "schema.name" with each part quoted when needed.
 std::string QuoteQualified(std::string_view schema, std::string_view name);
 

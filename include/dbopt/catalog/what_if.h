@@ -27,6 +27,7 @@ Result<Catalog> ApplyWhatIf(const Catalog& base, const WhatIf& what_if);
 //   0.90 internal = ceil(level below / floor((8192 − 24 − 16) · 0.70 / entry)) per level, up to one
 //   root pages    = 1 (metapage) + leaf + Σ internal;  tree_height = number of internal levels
 // Column widths are pg_stats.avg_width, or the type's average width without statistics.
-void EstimateBtreeSize(const Catalog& catalog, Index& index);
+// `tuples` < 0 takes the table's reltuples; a partial index passes its predicate's share of them.
+void EstimateBtreeSize(const Catalog& catalog, Index& index, double tuples = -1);
 
 }  // namespace dbopt::catalog
