@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "index_reference/what_if.h"
+#include "what_if.h"
 
 namespace dbopt::bench {
 

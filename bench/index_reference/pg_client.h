@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "dbopt/base/result.h"
-#include "index_reference/workload.h"
+#include "workload.h"
 
 namespace dbopt::bench {
 

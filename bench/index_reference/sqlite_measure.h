@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "index_reference/measure.h"
-#include "index_reference/workload.h"
+#include "measure.h"
+#include "workload.h"
 
 namespace dbopt::bench {
 

@@ -14,8 +14,8 @@
 #include <tuple>
 #include <vector>
 
-#include "index_reference/pg_client.h"
-#include "index_reference/workload.h"
+#include "pg_client.h"
+#include "workload.h"
 
 namespace dbopt::bench {
 
