@@ -1,5 +1,5 @@
 // `dbopt recommend-index` on a generated catalog (issue 4's speed target): 10 tables of 10^4 to
-// 10^7 rows with planner statistics and only primary keys, and a 100-statement workload
+// 2·10^7 rows with planner statistics and only primary keys, and a 100-statement workload
 // (equality, range, IN, ORDER BY ... LIMIT, joins on keys, GROUP BY, $n parameters, INSERT,
 // UPDATE, DELETE; calls= weights). Times the whole `dbopt recommend-index` process (median of
 // --runs, default 3) and reports the what-if evaluations it states; the peer, measured in the
