@@ -8,8 +8,9 @@ packages=(
   libcli11-dev libsqlite3-dev nlohmann-json3-dev libfmt-dev doctest-dev
   libpg-query-dev libpq-dev
   zlib1g-dev  # gzip traces (trace module)
-  # tests: a real PostgreSQL 15 server and the sqlite3 shell
-  postgresql-15 sqlite3
+  # tests: a real PostgreSQL 15 server and the sqlite3 shell; HypoPG for the reference index
+  # advisor of the recommend-index acceptance test (tests/acceptance/recommend)
+  postgresql-15 postgresql-15-hypopg sqlite3
 )
 
 missing=()

@@ -4,6 +4,9 @@
 #   data-pg.sql  the same rows for PostgreSQL: psql -f schema.sql -f data-pg.sql
 #
 #   samples/shop/generate.sh            # needs the sqlite3 shell
+#   samples/shop/generate.sh --scale N --sqlite-only FILE
+#       N times every row count, only the SQLite database, written to FILE (the recommend-index
+#       acceptance test, tests/acceptance/recommend/sqlite.sh, builds a larger shop this way)
 #
 # No random(): every value is a function of the row number through the arithmetic hash H(n, salt)
 # below, written once and printed in two dialects, so SQLite and PostgreSQL get identical rows
@@ -13,8 +16,21 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 command -v sqlite3 >/dev/null || { echo "generate.sh: the sqlite3 shell is needed" >&2; exit 2; }
 
-# Row counts (about 77,000 rows in all).
-readonly kCustomers=5000 kProducts=1000 kOrders=18000 kReviews=8000
+scale=1
+out_db=$here/shop.db
+sqlite_only=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scale) scale=$2; shift 2 ;;
+    --sqlite-only) sqlite_only=1; out_db=$2; shift 2 ;;
+    *) echo "usage: generate.sh [--scale N] [--sqlite-only FILE]" >&2; exit 2 ;;
+  esac
+done
+[[ "$scale" =~ ^[1-9][0-9]*$ ]] || { echo "generate.sh: --scale takes a positive integer" >&2; exit 2; }
+
+# Row counts (about 77,000 rows in all at scale 1).
+readonly kCustomers=$((5000 * scale)) kProducts=$((1000 * scale)) kOrders=$((18000 * scale)) \
+  kReviews=$((8000 * scale))
 dialect=sqlite
 
 # H(n, salt): a = (n * 48271 + salt * 1000003 + 12345) mod p, p = 2^31 - 1;
@@ -158,10 +174,10 @@ SQL
 }
 
 # PostgreSQL: the rows as SQL, to run after schema.sql.
-dialect=pg data_sql >"$here/data-pg.sql"
+[ "$sqlite_only" = 1 ] || dialect=pg data_sql >"$here/data-pg.sql"
 
 # SQLite: build in a temporary file, then move it into place.
-tmp=$(mktemp "$here/.shop.db.XXXXXX")
+tmp=$(mktemp "$(dirname "$out_db")/.shop.db.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
 rm -f "$tmp"
 {
@@ -171,6 +187,10 @@ rm -f "$tmp"
   dialect=sqlite data_sql
   echo "VACUUM;"
 } | sqlite3 -bail "$tmp"
-mv "$tmp" "$here/shop.db"
+mv "$tmp" "$out_db"
 trap - EXIT
-echo "generate.sh: wrote $here/shop.db ($(wc -c <"$here/shop.db") bytes) and $here/data-pg.sql"
+if [ "$sqlite_only" = 1 ]; then
+  echo "generate.sh: wrote $out_db ($(wc -c <"$out_db") bytes)"
+else
+  echo "generate.sh: wrote $out_db ($(wc -c <"$out_db") bytes) and $here/data-pg.sql"
+fi

@@ -27,6 +27,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 # shellcheck source=tests/integration/pg_server.sh
 source "$root/tests/integration/pg_server.sh"
+# shellcheck source=tests/acceptance/databases.sh
+source "$root/tests/acceptance/databases.sh"
 
 schemas=(tpch skew)
 runs=(default no-parallel)
@@ -63,13 +65,9 @@ if ! pg_server_start; then
   echo "FAIL: the PostgreSQL server did not start"
   finish
 fi
-load() {  # load SCHEMA: create the database and run its script
-  pg_psql -d postgres -c "CREATE DATABASE $1" >"$work/load-$1.log" 2>&1 &&
-    pg_psql -d "$1" -f "$here/schema/$1.sql" >>"$work/load-$1.log" 2>&1
-}
 pids=()
 for s in "${schemas[@]}"; do
-  load "$s" &
+  acceptance_load_database "$s" "$work/load-$s.log" &
   pids+=($!)
 done
 for i in "${!schemas[@]}"; do
