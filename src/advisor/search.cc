@@ -5,7 +5,9 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -114,8 +116,14 @@ SearchResult GreedySearch(WhatIfEngine& engine, const std::vector<Candidate>& ca
     return engine.WorkloadCost(to, &on) - engine.WorkloadCost(from, &on);
   };
 
-  // Candidates that lower no statement's cost on their own are dropped up front.
-  std::vector<int> live;
+  // Candidates that lower no statement's cost on their own are dropped up front. The steps left
+  // — additions (id, -1) and widenings (wider id, chosen id) — keep their last computed saving
+  // and the round it was computed in (0: never).
+  struct Known {
+    double benefit = 0;
+    int round = 0;
+  };
+  std::map<std::pair<int, int>, Known> known;
   for (const Candidate& c : candidates) {
     const int id = engine.Register(c.index);
     if (std::find(options.banned.begin(), options.banned.end(), id) != options.banned.end()) {
@@ -123,7 +131,7 @@ SearchResult GreedySearch(WhatIfEngine& engine, const std::vector<Candidate>& ca
     }
     const double d = delta(result.config, With(result.config, id, -1), table_of(id));
     if (d < -1e-9 * std::max(1.0, cost)) {
-      live.push_back(id);
+      known[{id, -1}] = {-d, 0};
     } else {
       result.rejected.push_back(
           {IndexSignature(c.index), d > 1e-9 ? fmt::format("its maintenance outweighs any gain "
@@ -132,76 +140,110 @@ SearchResult GreedySearch(WhatIfEngine& engine, const std::vector<Candidate>& ca
                                              : "no statement's plan gets cheaper with it"});
     }
   }
-
+  auto chosen = [&](int id) {
+    return std::binary_search(result.config.added.begin(), result.config.added.end(), id);
+  };
+  auto size_of = [&](int id, int replaced) {
+    return IndexBytes(engine.Hypothetical(id)) -
+           (replaced >= 0 ? IndexBytes(engine.Hypothetical(replaced)) : 0.0);
+  };
+  auto make_move = [&](int id, int replaced, double benefit) {
+    Move m{
+        id, replaced, benefit, size_of(id, replaced), 0, IndexSignature(engine.Hypothetical(id))};
+    m.score = m.benefit / std::max(m.bytes, kMinStepBytes);
+    return m;
+  };
+  // The widenings of a newly chosen plain index by one more column the workload uses.
   std::map<const catalog::Table*, std::vector<std::string>> used_columns;
+  auto add_widenings = [&](int base_id) {
+    const catalog::Index base = engine.Hypothetical(base_id);
+    if (!Plain(base) || static_cast<int>(base.keys.size()) >= options.max_width) return;
+    const catalog::Table* table = table_of(base_id);
+    auto [it, fresh] = used_columns.emplace(table, std::vector<std::string>{});
+    if (fresh) it->second = UsedColumns(engine, table);
+    for (const std::string& column : it->second) {
+      const bool has = std::any_of(base.keys.begin(), base.keys.end(),
+                                   [&](const catalog::IndexKey& k) { return k.column == column; });
+      if (has) continue;
+      std::vector<catalog::IndexKey> keys = base.keys;
+      catalog::IndexKey key;
+      key.column = column;
+      keys.push_back(key);
+      const int id = engine.Register(
+          MakeHypotheticalIndex(catalog, *table, std::move(keys), {}, std::nullopt, -1));
+      if (std::find(options.banned.begin(), options.banned.end(), id) == options.banned.end()) {
+        known[{id, base_id}] = {std::numeric_limits<double>::infinity(), 0};
+      }
+    }
+  };
+  const auto worse = [](const Move& a, const Move& b) { return Better(b, a); };
+
   std::set<int> over_budget;
   for (int round = 1;; ++round) {
-    std::vector<Move> moves;
+    const double threshold = options.min_improvement * cost;
     const bool room = options.max_indexes <= 0 ||
                       static_cast<int>(result.config.added.size()) < options.max_indexes;
-    for (int id : live) {
-      if (!room || std::binary_search(result.config.added.begin(), result.config.added.end(), id)) {
+    // The heap orders the admissible steps by their last computed score; its top is recomputed
+    // until a freshly computed one stays on top.
+    std::vector<Move> heap;
+    for (const auto& [key, k] : known) {
+      const auto [id, replaced] = key;
+      if (chosen(id) || (replaced < 0 && !room) || (replaced >= 0 && !chosen(replaced))) continue;
+      if (bytes + size_of(id, replaced) > options.budget_bytes) {
+        if (replaced < 0) over_budget.insert(id);
         continue;
       }
-      const double size = IndexBytes(engine.Hypothetical(id));
-      if (bytes + size > options.budget_bytes) {
-        over_budget.insert(id);
-        continue;
-      }
-      const double d = delta(result.config, With(result.config, id, -1), table_of(id));
-      moves.push_back({id, -1, -d, size, 0, IndexSignature(engine.Hypothetical(id))});
+      heap.push_back(make_move(id, replaced, k.benefit));
     }
-    for (int chosen : std::vector<int>(result.config.added)) {
-      const catalog::Index base = engine.Hypothetical(chosen);
-      if (!Plain(base) || static_cast<int>(base.keys.size()) >= options.max_width) continue;
-      const catalog::Table* table = table_of(chosen);
-      auto [it, fresh] = used_columns.emplace(table, std::vector<std::string>{});
-      if (fresh) it->second = UsedColumns(engine, table);
-      for (const std::string& column : it->second) {
-        const bool has =
-            std::any_of(base.keys.begin(), base.keys.end(),
-                        [&](const catalog::IndexKey& k) { return k.column == column; });
-        if (has) continue;
-        std::vector<catalog::IndexKey> keys = base.keys;
-        catalog::IndexKey key;
-        key.column = column;
-        keys.push_back(key);
-        const int id = engine.Register(
-            MakeHypotheticalIndex(catalog, *table, std::move(keys), {}, std::nullopt, -1));
-        if (std::find(options.banned.begin(), options.banned.end(), id) != options.banned.end() ||
-            std::binary_search(result.config.added.begin(), result.config.added.end(), id)) {
-          continue;
-        }
-        const double size = IndexBytes(engine.Hypothetical(id)) - IndexBytes(base);
-        if (bytes + size > options.budget_bytes) continue;
-        const double d = delta(result.config, With(result.config, id, chosen), table);
-        moves.push_back({id, chosen, -d, size, 0, IndexSignature(engine.Hypothetical(id))});
+    std::make_heap(heap.begin(), heap.end(), worse);
+    std::optional<Move> best;
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), worse);
+      const Move top = heap.back();
+      heap.pop_back();
+      Known& k = known[{top.index, top.replaced}];
+      if (k.round == round) {
+        best = top;
+        break;
       }
+      const double d =
+          delta(result.config, With(result.config, top.index, top.replaced), table_of(top.index));
+      k = {-d, round};
+      if (-d <= threshold) continue;  // not worth a step now, nor (savings shrink) later
+      heap.push_back(make_move(top.index, top.replaced, -d));
+      std::push_heap(heap.begin(), heap.end(), worse);
     }
-    for (Move& m : moves) m.score = m.benefit / std::max(m.bytes, kMinStepBytes);
-    std::sort(moves.begin(), moves.end(), Better);
     if (progress) progress(round, engine.evaluations());
-    if (moves.empty() || moves[0].benefit <= options.min_improvement * cost) {
-      for (const Move& m : moves) {
-        if (m.replaced >= 0) continue;
-        result.rejected.push_back(
-            {m.signature,
-             m.benefit > 0
-                 ? fmt::format("with the chosen indexes it saves {:.2f} of {:.2f} (under the "
-                               "{:.2g}% threshold)",
-                               m.benefit, cost, 100 * options.min_improvement)
-                 : fmt::format("with the chosen indexes it adds {:.2f} to the workload cost "
-                               "(maintenance)",
-                               -m.benefit)});
+    if (!best) break;
+    result.config = With(result.config, best->index, best->replaced);
+    known.erase({best->index, best->replaced});
+    if (best->replaced >= 0) {
+      // The narrower index is gone, and its other widenings with it.
+      for (auto it = known.begin(); it != known.end();) {
+        it = it->first.second == best->replaced ? known.erase(it) : std::next(it);
       }
-      break;
     }
-    const Move& best = moves[0];
-    result.config = With(result.config, best.index, best.replaced);
-    cost -= best.benefit;
-    bytes += best.bytes;
-    over_budget.erase(best.index);
-    result.steps.push_back({best.index, best.replaced, cost, bytes});
+    add_widenings(best->index);
+    cost -= best->benefit;
+    bytes += best->bytes;
+    over_budget.erase(best->index);
+    result.steps.push_back({best->index, best->replaced, cost, bytes});
+  }
+  const bool full = options.max_indexes > 0 &&
+                    static_cast<int>(result.config.added.size()) >= options.max_indexes;
+  for (const auto& [key, k] : known) {
+    const int id = key.first;
+    if (key.second >= 0 || over_budget.count(id) != 0 || chosen(id)) continue;
+    result.rejected.push_back(
+        {IndexSignature(engine.Hypothetical(id)),
+         full ? fmt::format("--max-indexes {} reached", options.max_indexes)
+         : k.benefit > 0
+             ? fmt::format("with the chosen indexes it saves {:.2f} of {:.2f} (under the {:.2g}% "
+                           "threshold)",
+                           k.benefit, cost, 100 * options.min_improvement)
+             : fmt::format("with the chosen indexes it adds {:.2f} to the workload cost "
+                           "(maintenance)",
+                           -k.benefit)});
   }
   result.cost_after = engine.WorkloadCost(result.config);
   for (int id : over_budget) {

@@ -108,12 +108,13 @@ const std::vector<size_t>& WhatIfEngine::StatementsOn(const catalog::Table* tabl
 bool WhatIfEngine::Relevant(const StatementInfo& s, const catalog::Index& index) const {
   const catalog::Table* table = catalog_.FindTable(index.schema, index.table);
   auto it = s.columns.find(table);
-  if (it == s.columns.end()) return false;
-  for (const catalog::IndexKey& key : index.keys) {
-    if (!key.expression.empty()) return true;  // the statement reads the table; let the planner see
-    if (it->second.count(key.column) != 0) return true;
-  }
-  return false;
+  if (it == s.columns.end() || index.keys.empty()) return false;
+  // A btree serves a statement through its leading column (a condition, an order, or an
+  // index-only scan that reads it): an index whose first column the statement never mentions
+  // cannot change its plan in practice.
+  const catalog::IndexKey& lead = index.keys[0];
+  if (!lead.expression.empty()) return true;  // the statement reads the table; let the planner see
+  return it->second.count(lead.column) != 0;
 }
 
 std::vector<const catalog::Index*> WhatIfEngine::IndexesOn(const catalog::Table& table,

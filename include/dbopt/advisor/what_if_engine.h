@@ -1,8 +1,10 @@
 // The what-if engine: plans each workload statement with dbopt's planner over the catalog plus a
 // set of hypothetical indexes (and minus hidden existing ones), and caches the result per
 // (statement, the part of the configuration relevant to it), as Extend's cost-request cache
-// does. An index is relevant to a statement when it is on a table the statement reads and one of
-// its columns is a column the statement uses; other indexes cannot change its plan.
+// does. An index is relevant to a statement when it is on a table the statement reads and its
+// leading column is one the statement uses; other indexes do not change its plan in practice
+// (PostgreSQL could still scan such an index whole, for an index-only scan of a covering index
+// or for its order, which the candidates never aim at).
 //
 // A statement's cost is its plan's total cost plus, for INSERT/UPDATE/DELETE, the cost of
 // maintaining the configuration's indexes on the target table (write_cost.h).
