@@ -2,6 +2,7 @@
 #include "dbopt/catalog/what_if.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -23,24 +24,55 @@ constexpr double kIndexTupleHeader = 8;
 constexpr double kLinePointer = 4;
 // TUNING: width of a column without statistics or a known fixed size.
 constexpr int kDefaultWidth = 32;
+// SQLite's default page size, and (TUNING) the bytes of a text value without statistics.
+constexpr double kSqlitePageSize = 4096;
+constexpr double kDefaultSqliteTextBytes = 16;
 
 double MaxAlign(double n) { return std::ceil(n / 8) * 8; }
 
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// A column's width in a PostgreSQL btree entry: pg_stats.avg_width, or its type's size (type
+// names compared case-insensitively: SQLite declares INTEGER, TEXT, ...).
 int ColumnWidth(const Table& table, const std::string& column) {
   auto it = table.column_stats.find(column);
   if (it != table.column_stats.end() && it->second.avg_width > 0) return it->second.avg_width;
   const Column* col = table.FindColumn(column);
   if (col == nullptr) return kDefaultWidth;
-  const std::string& t = col->type;
-  if (t == "integer" || t == "date" || t == "real") return 4;
-  if (t == "bigint" || t == "double precision" || t == "timestamp without time zone" ||
-      t == "timestamp with time zone" || t == "time without time zone") {
+  const std::string t = Lower(col->type);
+  if (t == "integer" || t == "int" || t == "int4" || t == "date" || t == "real") return 4;
+  if (t == "bigint" || t == "int8" || t == "double precision" ||
+      t == "timestamp without time zone" || t == "timestamp with time zone" ||
+      t == "time without time zone" || t == "timestamp" || t == "timestamptz") {
     return 8;
   }
   if (t == "smallint") return 2;
   if (t == "boolean") return 1;
   if (t == "uuid") return 16;
   return kDefaultWidth;
+}
+
+// SQLite stores an index entry as a record: a header (its size and one serial type per value),
+// the values, and the rowid. Integers are stored in 1 to 8 bytes by magnitude (3 covers values
+// up to 8 million), reals in 8, text as its bytes; the cell adds its payload-size varint and a
+// 2-byte pointer. Pages (page_size bytes) are filled to about 90 %.
+//   entry = 2 + 1 + (1 + keys + 1) + Σ value bytes + 3
+//   bytes = ceil(tuples · entry / (page_size · 0.9)) · page_size, plus the interior pages
+//           (one per fanout of the level below, fanout = page_size · 0.9 / entry)
+double SqliteValueBytes(const Table& table, const std::string& column) {
+  const Column* col = table.FindColumn(column);
+  const std::string t = col == nullptr ? "" : Lower(col->type);
+  if (t.find("int") != std::string::npos || t == "boolean") return 3;
+  if (t.find("real") != std::string::npos || t.find("floa") != std::string::npos ||
+      t.find("doub") != std::string::npos) {
+    return 8;
+  }
+  auto it = table.column_stats.find(column);
+  if (it != table.column_stats.end() && it->second.avg_width > 0) return it->second.avg_width;
+  return kDefaultSqliteTextBytes;
 }
 
 Status DropIndex(Catalog& catalog, const std::string& name) {
@@ -71,14 +103,34 @@ Status DropIndex(Catalog& catalog, const std::string& name) {
 void EstimateBtreeSize(const Catalog& catalog, Index& index, double tuples) {
   const Table* table = catalog.FindTable(index.schema, index.table);
   if (table == nullptr) return;
+  if (tuples < 0) tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
+  if (catalog.source.kind == "sqlite") {
+    double entry = 2 + 1 + (1 + static_cast<double>(index.keys.size()) + 1) + 3;
+    for (const IndexKey& key : index.keys) {
+      entry += key.column.empty() ? kDefaultSqliteTextBytes : SqliteValueBytes(*table, key.column);
+    }
+    const double per_page = std::max(1.0, std::floor(kSqlitePageSize * 0.9 / entry));
+    double level = std::max(1.0, std::ceil(tuples / per_page));
+    double pages = level;
+    int height = 0;
+    while (level > 1) {
+      level = std::ceil(level / per_page);
+      pages += level;
+      ++height;
+    }
+    // The catalog counts SQLite sizes in PostgreSQL's 8 kB pages, as the SQLite loader does.
+    index.pages = static_cast<int64_t>(std::ceil(pages * kSqlitePageSize / 8192));
+    index.tuples = tuples;
+    index.tree_height = height;
+    index.height_estimated = true;
+    return;
+  }
   double data_width = 0;
   for (const IndexKey& key : index.keys) {
     data_width += key.column.empty() ? kDefaultWidth : ColumnWidth(*table, key.column);
   }
   for (const std::string& column : index.include) data_width += ColumnWidth(*table, column);
   const double entry = MaxAlign(kIndexTupleHeader + data_width) + kLinePointer;
-  if (tuples < 0)
-    tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
   const double per_leaf = std::max(1.0, std::floor(kBtreePageUsable * kLeafFillFactor / entry));
   const double fanout = std::max(2.0, std::floor(kBtreePageUsable * kInternalFillFactor / entry));
   double level = std::max(1.0, std::ceil(tuples / per_leaf));
