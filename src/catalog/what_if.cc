@@ -58,21 +58,48 @@ int ColumnWidth(const Table& table, const std::string& column) {
 // SQLite stores an index entry as a record: a header (its size and one serial type per value),
 // the values, and the rowid. Integers are stored in 1 to 8 bytes by magnitude (3 covers values
 // up to 8 million), reals in 8, text as its bytes; the cell adds its payload-size varint and a
-// 2-byte pointer. Pages (page_size bytes) are filled to about 90 %.
+// 2-byte pointer. CREATE INDEX fills the pages (page_size bytes) as it builds them.
 //   entry = 2 + 1 + (1 + keys + 1) + Σ value bytes + 3
-//   bytes = ceil(tuples · entry / (page_size · 0.9)) · page_size, plus the interior pages
-//           (one per fanout of the level below, fanout = page_size · 0.9 / entry)
+//   bytes = ceil(tuples / floor(page_size / entry)) · page_size, plus the interior pages
+// A text value without statistics is the table's average row (its measured bytes / rows) less
+// its other values and record overhead, shared by its text columns (1 to 64 bytes).
+bool SqliteInteger(const std::string& type) {
+  return type.find("int") != std::string::npos || type == "boolean";
+}
+bool SqliteReal(const std::string& type) {
+  return type.find("real") != std::string::npos || type.find("floa") != std::string::npos ||
+         type.find("doub") != std::string::npos;
+}
+
+double SqliteTextBytes(const Table& table) {
+  if (!table.stats || table.stats->reltuples <= 0 || table.stats->relpages <= 0) {
+    return kDefaultSqliteTextBytes;
+  }
+  const double row = static_cast<double>(table.stats->relpages) * 8192 / table.stats->reltuples;
+  double fixed = 2 + 1 + 1 + static_cast<double>(table.columns.size()) + 3;
+  int texts = 0;
+  for (const Column& c : table.columns) {
+    const std::string t = Lower(c.type);
+    if (SqliteInteger(t)) {
+      fixed += 3;
+    } else if (SqliteReal(t)) {
+      fixed += 8;
+    } else {
+      ++texts;
+    }
+  }
+  if (texts == 0) return kDefaultSqliteTextBytes;
+  return std::clamp((row - fixed) / texts, 1.0, 64.0);
+}
+
 double SqliteValueBytes(const Table& table, const std::string& column) {
   const Column* col = table.FindColumn(column);
   const std::string t = col == nullptr ? "" : Lower(col->type);
-  if (t.find("int") != std::string::npos || t == "boolean") return 3;
-  if (t.find("real") != std::string::npos || t.find("floa") != std::string::npos ||
-      t.find("doub") != std::string::npos) {
-    return 8;
-  }
+  if (SqliteInteger(t)) return 3;
+  if (SqliteReal(t)) return 8;
   auto it = table.column_stats.find(column);
   if (it != table.column_stats.end() && it->second.avg_width > 0) return it->second.avg_width;
-  return kDefaultSqliteTextBytes;
+  return SqliteTextBytes(table);
 }
 
 Status DropIndex(Catalog& catalog, const std::string& name) {
@@ -109,7 +136,7 @@ void EstimateBtreeSize(const Catalog& catalog, Index& index, double tuples) {
     for (const IndexKey& key : index.keys) {
       entry += key.column.empty() ? kDefaultSqliteTextBytes : SqliteValueBytes(*table, key.column);
     }
-    const double per_page = std::max(1.0, std::floor(kSqlitePageSize * 0.9 / entry));
+    const double per_page = std::max(1.0, std::floor(kSqlitePageSize / entry));
     double level = std::max(1.0, std::ceil(tuples / per_page));
     double pages = level;
     int height = 0;
