@@ -69,11 +69,15 @@ bool SqliteRejects(WhatIfEngine& engine, const SearchResult& search, catalog::Sq
         texts.push_back(StatementText(*engine.statements()[i].source));
       }
     }
-    if (sqlite.WouldUse(index, texts) != catalog::SqliteVerdict::kDoesNotUse) continue;
+    std::vector<catalog::Index> others;
+    for (int other : search.config.added) {
+      if (other != id) others.push_back(engine.Hypothetical(other));
+    }
+    if (sqlite.WouldUse(index, others, texts) != catalog::SqliteVerdict::kDoesNotUse) continue;
     options.banned.push_back(id);
     rejected.push_back({IndexSignature(index),
-                        "SQLite's planner would not use it (EXPLAIN QUERY PLAN on a copy of the "
-                        "schema and sqlite_stat1)"});
+                        "SQLite's planner would not use it, with the other picks in place "
+                        "(EXPLAIN QUERY PLAN on a copy of the schema and sqlite_stat1)"});
     banned = true;
   }
   return banned;

@@ -103,17 +103,21 @@ Result<std::unique_ptr<SqlitePlanner>> SqlitePlanner::Open(const Catalog& catalo
   return planner;
 }
 
-SqliteVerdict SqlitePlanner::WouldUse(const Index& index,
+SqliteVerdict SqlitePlanner::WouldUse(const Index& index, const std::vector<Index>& others,
                                       const std::vector<std::string>& statements) {
   sqlite::Database& db = impl_->memory;
   auto none = [](const sqlite::Row&) -> Status { return Ok{}; };
   SqliteVerdict verdict = SqliteVerdict::kCannotTell;
   if (!db.Exec("SAVEPOINT dbopt_what_if")) return verdict;
-  const bool created =
-      db.Exec(CreateSql(index)) &&
-      db.Query("INSERT INTO sqlite_stat1 VALUES (?1, ?2, ?3)",
-               {index.table, index.name, EstimateSqliteStat1(*catalog_, index)}, none) &&
-      db.Exec("ANALYZE sqlite_schema");
+  bool created = true;
+  std::vector<const Index*> all{&index};
+  for (const Index& other : others) all.push_back(&other);
+  for (const Index* i : all) {
+    created = created && db.Exec(CreateSql(*i)) &&
+              db.Query("INSERT INTO sqlite_stat1 VALUES (?1, ?2, ?3)",
+                       {i->table, i->name, EstimateSqliteStat1(*catalog_, *i)}, none);
+  }
+  created = created && db.Exec("ANALYZE sqlite_schema");
   if (created) {
     const std::string needle = " INDEX " + index.name;
     for (const std::string& sql : statements) {

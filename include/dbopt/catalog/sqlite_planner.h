@@ -25,9 +25,11 @@ class SqlitePlanner {
   ~SqlitePlanner();
 
   // Whether SQLite would use `index` (hypothetical, on a table of the catalog) for any of the
-  // statements (SQL text in SQLite's dialect; $1-style parameters are fine). kCannotTell when no
-  // statement compiles in SQLite.
-  SqliteVerdict WouldUse(const Index& index, const std::vector<std::string>& statements);
+  // statements (SQL text in SQLite's dialect; $1-style parameters are fine), with the `others`
+  // (the rest of the configuration) created too: an index may only pay once another one lets
+  // SQLite drive the join from its table. kCannotTell when no statement compiles in SQLite.
+  SqliteVerdict WouldUse(const Index& index, const std::vector<Index>& others,
+                         const std::vector<std::string>& statements);
 
  private:
   struct Impl;

@@ -41,16 +41,16 @@ TEST_CASE("sqlite planner: uses a selective index, not for rowid lookups, file u
   // No index on customer, so sqlite_stat1 says nothing of its values: SQLite's own guess of
   // 10 rows per value.
   CHECK(EstimateSqliteStat1(*catalog, on_customer) == "5000 10");
-  CHECK((*planner)->WouldUse(on_customer, {"SELECT note FROM orders WHERE customer = $1"}) ==
+  CHECK((*planner)->WouldUse(on_customer, {}, {"SELECT note FROM orders WHERE customer = $1"}) ==
         SqliteVerdict::kUses);
   // A rowid lookup never needs a secondary index.
-  CHECK((*planner)->WouldUse(on_customer, {"SELECT note FROM orders WHERE id = 7"}) ==
+  CHECK((*planner)->WouldUse(on_customer, {}, {"SELECT note FROM orders WHERE id = 7"}) ==
         SqliteVerdict::kDoesNotUse);
   // PostgreSQL-only syntax: SQLite cannot tell.
-  CHECK((*planner)->WouldUse(on_customer, {"SELECT note::text FROM orders WHERE customer = 1"}) ==
+  CHECK((*planner)->WouldUse(on_customer, {}, {"SELECT note::text FROM orders WHERE customer = 1"}) ==
         SqliteVerdict::kCannotTell);
   // Each check rolls back: the same name can be tried again.
-  CHECK((*planner)->WouldUse(on_customer, {"SELECT note FROM orders WHERE customer = 5"}) ==
+  CHECK((*planner)->WouldUse(on_customer, {}, {"SELECT note FROM orders WHERE customer = 5"}) ==
         SqliteVerdict::kUses);
   CHECK(static_cast<double>(std::filesystem::file_size(path)) == size_before);
 }
