@@ -24,6 +24,10 @@ constexpr double kIndexTupleHeader = 8;
 constexpr double kLinePointer = 4;
 // TUNING: width of a column without statistics or a known fixed size.
 constexpr int kDefaultWidth = 32;
+// PG15 deduplication: a heap TID in a posting list (ItemPointerData), and (TUNING) the TIDs one
+// posting-list tuple holds at most (BTMaxItemSize, about a third of a page, over 6 bytes).
+constexpr double kTidBytes = 6;
+constexpr double kMaxPostingTids = 400;
 // SQLite's default page size, and (TUNING) the bytes of a text value without statistics.
 constexpr double kSqlitePageSize = 4096;
 constexpr double kDefaultSqliteTextBytes = 16;
@@ -53,6 +57,20 @@ int ColumnWidth(const Table& table, const std::string& column) {
   if (t == "boolean") return 1;
   if (t == "uuid") return 16;
   return kDefaultWidth;
+}
+
+// The distinct values of an index's key: the product of its columns' n_distinct (an
+// expression or a column without statistics: unknown, 0), capped at the entries.
+double KeyDistinct(const Table& table, const Index& index, double tuples) {
+  double product = 1;
+  for (const IndexKey& key : index.keys) {
+    if (key.column.empty()) return 0;
+    auto it = table.column_stats.find(key.column);
+    if (it == table.column_stats.end() || it->second.n_distinct == 0) return 0;
+    const double n = it->second.n_distinct;
+    product *= n < 0 ? -n * tuples : n;
+  }
+  return std::min(product, tuples);
 }
 
 // SQLite stores an index entry as a record: a header (its size and one serial type per value),
@@ -161,6 +179,17 @@ void EstimateBtreeSize(const Catalog& catalog, Index& index, double tuples) {
   const double per_leaf = std::max(1.0, std::floor(kBtreePageUsable * kLeafFillFactor / entry));
   const double fanout = std::max(2.0, std::floor(kBtreePageUsable * kInternalFillFactor / entry));
   double level = std::max(1.0, std::ceil(tuples / per_leaf));
+  // Deduplication (PostgreSQL 13+, not with INCLUDE columns nor for unique indexes): the d
+  // entries of one key value share posting-list tuples of at most kMaxPostingTids heap TIDs
+  // (6 bytes each), so the leaf level holds
+  //   groups · ceil(d / kMaxPostingTids) · entry + tuples · 6   bytes,   groups = tuples / d
+  // with d = tuples / distinct keys (n_distinct of the columns, multiplied, capped at tuples).
+  const double distinct = KeyDistinct(*table, index, tuples);
+  if (index.include.empty() && !index.unique && distinct > 0 && tuples / distinct >= 2) {
+    const double d = tuples / distinct;
+    const double bytes = distinct * std::ceil(d / kMaxPostingTids) * entry + tuples * kTidBytes;
+    level = std::max(1.0, std::ceil(bytes / (kBtreePageUsable * kLeafFillFactor)));
+  }
   double pages = 1 + level;  // metapage + leaves
   int height = 0;
   while (level > 1) {

@@ -125,6 +125,13 @@ for w in "${workloads[@]}"; do
     [ "$set" = none ] && file=none
     check "measure the $set index set on $w (see $work/$w-measure-$set.err)" measure "$w" "$set" "$file"
   done
+  # The issue's "no more bytes": dbopt again, with the bytes the reference's indexes really took
+  # as its budget (each advisor fills a budget by its own size model, HypoPG's being pessimistic).
+  ref_bytes=$(kv "$work/$w-measure-reference.txt" measure: bytes)
+  if [ -z "$standin" ] && [ -n "$ref_bytes" ]; then
+    check "dbopt recommend-index on $w at the reference's bytes (see $work/$w-dbopt-same.err)"       run_dbopt_advisor "$work/catalog-$w.json" "$here/workloads/$w.sql" "$ref_bytes" "$work/$w-dbopt-same"
+    check "measure the dbopt-same index set on $w (see $work/$w-measure-dbopt-same.err)"       measure "$w" dbopt-same "$work/$w-dbopt-same.sql"
+  fi
   step "$w: advice and measurements done"
 done
 pg_server_stop
@@ -139,7 +146,8 @@ step "SQLite part done"
 for w in "${workloads[@]}"; do
   echo "recommend-acceptance [$w] budget ${budget[$w]}, max width $max_width, $(grep -c '^-- dbopt:' "$here/workloads/$w.sql") statements"
   printf '  %-10s %8s %12s %16s %12s\n' "index set" indexes bytes "EXPLAIN cost" "exec ms"
-  for set in none dbopt reference; do
+  for set in none dbopt dbopt-same reference; do
+    [ -f "$work/$w-measure-$set.txt" ] || continue
     f=$work/$w-measure-$set.txt
     printf '  %-10s %8s %12s %16s %12s\n' "$set" "$(kv "$f" measure: indexes)" "$(kv "$f" measure: bytes)" \
       "$(kv "$f" measure: cost)" "$(kv "$f" measure: exec_ms)"
@@ -154,6 +162,14 @@ for w in "${workloads[@]}"; do
   figure "${w}_reduction_ratio" "$(ratio "$red_dbopt" "$red_ref")" min "≥ 0.95" "$standin"
   figure "${w}_bytes_ratio" "$(ratio "$(kv "$work/$w-measure-dbopt.txt" measure: bytes)" \
     "$(kv "$work/$w-measure-reference.txt" measure: bytes)")" max "≤ 1.0" "$standin"
+  if [ -z "$standin" ]; then
+    cost_same=$(kv "$work/$w-measure-dbopt-same.txt" measure: cost)
+    red_same=$(reduction "$cost_none" "$cost_same")
+    echo "  at the reference's real bytes as budget: dbopt cost reduction $red_same"
+    figure "${w}_reduction_ratio_same_bytes" "$(ratio "$red_same" "$red_ref")" min "≥ 0.95"
+    figure "${w}_bytes_ratio_same_bytes" "$(ratio "$(kv "$work/$w-measure-dbopt-same.txt" measure: bytes)" \
+      "$(kv "$work/$w-measure-reference.txt" measure: bytes)")" max "≤ 1.0"
+  fi
   ref_ms=$(cat "$work/$w-reference.ms" 2>/dev/null || echo n/a)
   dbopt_ms=n/a
   [ -z "$standin" ] && dbopt_ms=$(cat "$work/$w-dbopt.ms" 2>/dev/null || echo n/a)
