@@ -11,8 +11,8 @@
 #include <set>
 
 #include "dbopt/base/did_you_mean.h"
-#include "dbopt/catalog/load.h"
 #include "dbopt/catalog/identifier.h"
+#include "dbopt/catalog/load.h"
 #include "dbopt/sql/parser.h"
 #include "dbopt/sql/to_sql.h"
 #include "dbopt/sql/type_name.h"

@@ -148,7 +148,8 @@ Status DropIndex(Catalog& catalog, const std::string& name) {
 void EstimateBtreeSize(const Catalog& catalog, Index& index, double tuples) {
   const Table* table = catalog.FindTable(index.schema, index.table);
   if (table == nullptr) return;
-  if (tuples < 0) tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
+  if (tuples < 0)
+    tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
   if (catalog.source.kind == "sqlite") {
     double entry = 2 + 1 + (1 + static_cast<double>(index.keys.size()) + 1) + 3;
     for (const IndexKey& key : index.keys) {

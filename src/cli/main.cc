@@ -22,8 +22,8 @@ int Main(int argc, char** argv) {
       "Exit codes: 0 success, 1 findings asked to fail on, 2 bad usage or input, 3 internal "
       "error.\n"
       "See `man dbopt` or `dbopt <command> --help`.");
-  std::vector<Command> commands = {AddParse(app), AddCatalog(app), AddExplain(app),
-                                   AddRecommendIndex(app), AddLint(app), AddReplay(app)};
+  std::vector<Command> commands = {AddParse(app),          AddCatalog(app), AddExplain(app),
+                                   AddRecommendIndex(app), AddLint(app),    AddReplay(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -47,8 +47,9 @@ TEST_CASE("sqlite planner: uses a selective index, not for rowid lookups, file u
   CHECK((*planner)->WouldUse(on_customer, {}, {"SELECT note FROM orders WHERE id = 7"}) ==
         SqliteVerdict::kDoesNotUse);
   // PostgreSQL-only syntax: SQLite cannot tell.
-  CHECK((*planner)->WouldUse(on_customer, {}, {"SELECT note::text FROM orders WHERE customer = 1"}) ==
-        SqliteVerdict::kCannotTell);
+  CHECK(
+      (*planner)->WouldUse(on_customer, {}, {"SELECT note::text FROM orders WHERE customer = 1"}) ==
+      SqliteVerdict::kCannotTell);
   // Each check rolls back: the same name can be tried again.
   CHECK((*planner)->WouldUse(on_customer, {}, {"SELECT note FROM orders WHERE customer = 5"}) ==
         SqliteVerdict::kUses);
