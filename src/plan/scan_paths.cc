@@ -5,6 +5,7 @@
 
 #include "add_path.h"
 #include "costing.h"
+#include "dbopt/stats/estimator.h"
 #include "equivalence.h"
 #include "index_match.h"
 
@@ -141,6 +142,39 @@ Path* MakeBitmapOrPath(PlannerInfo& root, RelOptInfo& rel, const RestrictInfo& o
   return path;
 }
 
+// get_loop_count: a parameterized scan repeats once per row of its outer side, estimated as the
+// smallest row count among the base rels it takes parameters from (not the joined outer path's
+// rows). adjust_rowcount_for_semijoins: an outer rel inside a semi join's right side, with this
+// rel on its left, is capped at the number of distinct rhs values it could be made unique to; the
+// raw rhs size is the base rel's rows, or their product for a multi-rel rhs (approximate).
+double ParamLoopCount(const PlannerInfo& root, const RelOptInfo& rel, const Relids& outer) {
+  const int cur = rel.relids.Singleton();
+  double result = 0.0;
+  for (int relid : outer.Members()) {
+    if (relid < 0 || static_cast<size_t>(relid) >= root.simple_rels.size()) continue;
+    const RelOptInfo* outer_rel = root.simple_rels[static_cast<size_t>(relid)];
+    if (outer_rel == nullptr || outer_rel->rows <= 0) continue;
+    double rows = outer_rel->rows;
+    for (const SpecialJoinInfo& sj : root.join_infos) {
+      if (sj.estimation.join_type != bind::JoinType::kSemi ||
+          !sj.estimation.syn_lefthand.Contains(cur) ||
+          !sj.estimation.syn_righthand.Contains(relid)) {
+        continue;
+      }
+      double nraw = 1.0;
+      for (int r : sj.estimation.syn_righthand.Members()) {
+        const RelOptInfo* rhs = static_cast<size_t>(r) < root.simple_rels.size()
+                                    ? root.simple_rels[static_cast<size_t>(r)]
+                                    : nullptr;
+        if (rhs != nullptr) nraw *= rhs->rows;
+      }
+      rows = std::min(rows, stats::EstimateNumGroups(root.estimation, sj.semi_rhs_exprs, nraw));
+    }
+    if (result == 0.0 || rows < result) result = rows;
+  }
+  return result > 0.0 ? result : 1.0;
+}
+
 }  // namespace
 
 PathKeys IndexPathKeys(PlannerInfo& root, const IndexInfo& index, ScanDirection direction) {
@@ -200,7 +234,7 @@ void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
 }
 
 std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& rel,
-                                               const Relids& outer, double loop_count) {
+                                               const Relids& outer) {
   std::vector<Path*> result;
   // Candidate join clauses: this rel's join clauses with the outer rels, and the equalities
   // the equivalence classes imply between them.
@@ -224,7 +258,7 @@ std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& re
     if (required.IsEmpty()) continue;  // no join clause among them: not parameterized
     const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
     Path* path = MakeIndexPath(root, rel, index, matched, index_only, ScanDirection::kForward, {},
-                               loop_count, required);
+                               ParamLoopCount(root, rel, required), required);
     result.push_back(path);
   }
   return result;
