@@ -5,6 +5,7 @@
 
 #include "add_path.h"
 #include "costing.h"
+#include "dbopt/cost/parallel_cost.h"
 #include "dbopt/stats/estimator.h"
 #include "equivalence.h"
 #include "index_match.h"
@@ -175,6 +176,25 @@ double ParamLoopCount(const PlannerInfo& root, const RelOptInfo& rel, const Reli
   return result > 0.0 ? result : 1.0;
 }
 
+// create_partial_bitmap_paths: the chosen bitmap heap scan as a Parallel Bitmap Heap Scan, with
+// compute_parallel_worker's workers for the heap pages it reads (no index size limit: the bitmap
+// is built by one process).
+void AddPartialBitmapPath(PlannerInfo& root, RelOptInfo& rel, const Path& bitmap_heap) {
+  cost::ParallelWorkerInput in;
+  in.heap_pages = BitmapHeapPagesFetched(root, bitmap_heap);
+  in.rel_parallel_workers = rel.rel_parallel_workers;
+  in.max_workers = root.params.max_parallel_workers_per_gather;
+  const int workers = cost::ComputeParallelWorker(root.params, in);
+  if (workers <= 0) return;
+  Path* path = NewScanPath(root, rel, PathKind::kBitmapHeapScan);
+  path->bitmap_children = bitmap_heap.bitmap_children;
+  path->parallel_aware = true;
+  path->parallel_safe = true;
+  path->parallel_workers = workers;
+  CostBitmapHeapScan(root, *path, 1.0);
+  AddPartialPath(rel, path);
+}
+
 }  // namespace
 
 PathKeys IndexPathKeys(PlannerInfo& root, const IndexInfo& index, ScanDirection direction) {
@@ -230,7 +250,10 @@ void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
       if (Path* or_path = MakeBitmapOrPath(root, rel, *rinfo)) bitmap_leaves.push_back(or_path);
     }
   }
-  if (Path* bitmap = ChooseBitmapAnd(root, rel, bitmap_leaves, 1)) AddPath(rel, bitmap);
+  if (Path* bitmap = ChooseBitmapAnd(root, rel, bitmap_leaves, 1)) {
+    AddPath(rel, bitmap);
+    if (rel.consider_parallel) AddPartialBitmapPath(root, rel, *bitmap);
+  }
 }
 
 std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& rel,
