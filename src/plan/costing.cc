@@ -319,6 +319,13 @@ void CostBitmapAndOr(const PlannerInfo& root, Path& path) {
   path.rows = path.parent->rows;
 }
 
+double BitmapHeapPagesFetched(const PlannerInfo& root, const Path& path) {
+  const RelOptInfo& rel = *path.parent;
+  return cost::ComputeBitmapPages(root.params, BitmapNodeOf(root, *path.bitmap_children[0]),
+                                  rel.pages, rel.tuples, 1.0, TotalTablePages(root))
+      .pages_fetched;
+}
+
 void CostBitmapHeapScan(const PlannerInfo& root, Path& path, double loop_count) {
   const RelOptInfo& rel = *path.parent;
   cost::BitmapHeapInput in;
@@ -329,6 +336,7 @@ void CostBitmapHeapScan(const PlannerInfo& root, Path& path, double loop_count) 
   in.loop_count = loop_count;
   in.total_table_pages = TotalTablePages(root);
   in.quals = rel.baserestrictcost;
+  in.parallel_workers = path.parallel_workers;
   const cost::ScanCost sc = cost::CostBitmapHeapScan(root.params, in);
   path.startup_cost = sc.cost.startup;
   path.total_cost = sc.cost.total;

@@ -27,6 +27,8 @@ void CostSeqScan(const PlannerInfo& root, Path& path);
 void CostIndexScan(const PlannerInfo& root, Path& path, double loop_count);
 // A bitmap heap scan over path.bitmap_children[0] (an index leaf or an And/Or tree).
 void CostBitmapHeapScan(const PlannerInfo& root, Path& path, double loop_count);
+// compute_bitmap_pages for one loop: the heap pages a (non-parameterized) bitmap heap scan reads.
+double BitmapHeapPagesFetched(const PlannerInfo& root, const Path& path);
 void CostBitmapAndOr(const PlannerInfo& root, Path& path);
 
 void CostSort(const PlannerInfo& root, Path& path, const Path& input, double limit_tuples);

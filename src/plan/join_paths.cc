@@ -190,8 +190,7 @@ void AddPartialJoinPaths(JoinInputs& in, const std::vector<const RestrictInfo*>&
     AddNestLoop(in, outer, inner, true);
   }
   if (in.inner.kind == RelKind::kBase) {
-    for (Path* param :
-         MakeParameterizedIndexPaths(in.root, in.inner, in.outer.relids, outer->rows)) {
+    for (Path* param : MakeParameterizedIndexPaths(in.root, in.inner, in.outer.relids)) {
       param->parallel_safe = true;
       AddNestLoop(in, outer, param, true);
     }
@@ -283,8 +282,7 @@ void AddJoinPaths(PlannerInfo& root, RelOptInfo& joinrel, RelOptInfo& outer, Rel
       AddNestLoop(in, in.outer_total, mat);
     }
     if (inner.kind == RelKind::kBase) {
-      for (Path* param :
-           MakeParameterizedIndexPaths(root, inner, outer.relids, outer.cheapest_total->rows)) {
+      for (Path* param : MakeParameterizedIndexPaths(root, inner, outer.relids)) {
         AddNestLoop(in, in.outer_total, param);
         if (Path* memo = MakeMemoizePath(in, in.outer_total, param)) {
           AddNestLoop(in, in.outer_total, memo);

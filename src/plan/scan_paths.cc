@@ -5,6 +5,8 @@
 
 #include "add_path.h"
 #include "costing.h"
+#include "dbopt/cost/parallel_cost.h"
+#include "dbopt/stats/estimator.h"
 #include "equivalence.h"
 #include "index_match.h"
 
@@ -141,6 +143,58 @@ Path* MakeBitmapOrPath(PlannerInfo& root, RelOptInfo& rel, const RestrictInfo& o
   return path;
 }
 
+// get_loop_count: a parameterized scan repeats once per row of its outer side, estimated as the
+// smallest row count among the base rels it takes parameters from (not the joined outer path's
+// rows). adjust_rowcount_for_semijoins: an outer rel inside a semi join's right side, with this
+// rel on its left, is capped at the number of distinct rhs values it could be made unique to; the
+// raw rhs size is the base rel's rows, or their product for a multi-rel rhs (approximate).
+double ParamLoopCount(const PlannerInfo& root, const RelOptInfo& rel, const Relids& outer) {
+  const int cur = rel.relids.Singleton();
+  double result = 0.0;
+  for (int relid : outer.Members()) {
+    if (relid < 0 || static_cast<size_t>(relid) >= root.simple_rels.size()) continue;
+    const RelOptInfo* outer_rel = root.simple_rels[static_cast<size_t>(relid)];
+    if (outer_rel == nullptr || outer_rel->rows <= 0) continue;
+    double rows = outer_rel->rows;
+    for (const SpecialJoinInfo& sj : root.join_infos) {
+      if (sj.estimation.join_type != bind::JoinType::kSemi ||
+          !sj.estimation.syn_lefthand.Contains(cur) ||
+          !sj.estimation.syn_righthand.Contains(relid)) {
+        continue;
+      }
+      double nraw = 1.0;
+      for (int r : sj.estimation.syn_righthand.Members()) {
+        const RelOptInfo* rhs = static_cast<size_t>(r) < root.simple_rels.size()
+                                    ? root.simple_rels[static_cast<size_t>(r)]
+                                    : nullptr;
+        if (rhs != nullptr) nraw *= rhs->rows;
+      }
+      rows = std::min(rows, stats::EstimateNumGroups(root.estimation, sj.semi_rhs_exprs, nraw));
+    }
+    if (result == 0.0 || rows < result) result = rows;
+  }
+  return result > 0.0 ? result : 1.0;
+}
+
+// create_partial_bitmap_paths: the chosen bitmap heap scan as a Parallel Bitmap Heap Scan, with
+// compute_parallel_worker's workers for the heap pages it reads (no index size limit: the bitmap
+// is built by one process).
+void AddPartialBitmapPath(PlannerInfo& root, RelOptInfo& rel, const Path& bitmap_heap) {
+  cost::ParallelWorkerInput in;
+  in.heap_pages = BitmapHeapPagesFetched(root, bitmap_heap);
+  in.rel_parallel_workers = rel.rel_parallel_workers;
+  in.max_workers = root.params.max_parallel_workers_per_gather;
+  const int workers = cost::ComputeParallelWorker(root.params, in);
+  if (workers <= 0) return;
+  Path* path = NewScanPath(root, rel, PathKind::kBitmapHeapScan);
+  path->bitmap_children = bitmap_heap.bitmap_children;
+  path->parallel_aware = true;
+  path->parallel_safe = true;
+  path->parallel_workers = workers;
+  CostBitmapHeapScan(root, *path, 1.0);
+  AddPartialPath(rel, path);
+}
+
 }  // namespace
 
 PathKeys IndexPathKeys(PlannerInfo& root, const IndexInfo& index, ScanDirection direction) {
@@ -196,11 +250,14 @@ void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel) {
       if (Path* or_path = MakeBitmapOrPath(root, rel, *rinfo)) bitmap_leaves.push_back(or_path);
     }
   }
-  if (Path* bitmap = ChooseBitmapAnd(root, rel, bitmap_leaves, 1)) AddPath(rel, bitmap);
+  if (Path* bitmap = ChooseBitmapAnd(root, rel, bitmap_leaves, 1)) {
+    AddPath(rel, bitmap);
+    if (rel.consider_parallel) AddPartialBitmapPath(root, rel, *bitmap);
+  }
 }
 
 std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& rel,
-                                               const Relids& outer, double loop_count) {
+                                               const Relids& outer) {
   std::vector<Path*> result;
   // Candidate join clauses: this rel's join clauses with the outer rels, and the equalities
   // the equivalence classes imply between them.
@@ -224,7 +281,7 @@ std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& re
     if (required.IsEmpty()) continue;  // no join clause among them: not parameterized
     const bool index_only = IndexCoversRel(rel, index) && root.params.enable_indexonlyscan;
     Path* path = MakeIndexPath(root, rel, index, matched, index_only, ScanDirection::kForward, {},
-                               loop_count, required);
+                               ParamLoopCount(root, rel, required), required);
     result.push_back(path);
   }
   return result;

@@ -14,9 +14,10 @@ namespace dbopt::plan {
 void AddBaseRelPaths(PlannerInfo& root, RelOptInfo& rel);
 
 // Index paths of `rel` that use join clauses with rels in `outer` as index conditions, costed
-// for `loop_count` repetitions; their rows are per loop.
+// for get_loop_count's repetitions (from the base rels they take parameters from); their rows
+// are per loop.
 std::vector<Path*> MakeParameterizedIndexPaths(PlannerInfo& root, RelOptInfo& rel,
-                                               const Relids& outer, double loop_count);
+                                               const Relids& outer);
 
 // build_index_pathkeys: the sort order an index scan in `direction` delivers, truncated at the
 // first column without an equivalence class (useless for the query).
