@@ -171,11 +171,13 @@ Result<ReplayReport> ReplayTraces(trace::MergedReader& reader, ReplayOptions opt
   trace::WorkloadSummary summary;
   ReplayReport report;
   trace::Event e;
-  // The trace is read and parsed on a second thread, ahead of this loop (same events, same
-  // order, same errors).
+  const sql::LiteralScan* scan = nullptr;
+  uint64_t shape_hash = 0;
+  // The trace is read and parsed, and its SQL scanned for literals, on a second thread ahead of
+  // this loop (same events, same order, same errors).
   trace::PrefetchReader prefetch(reader);
   while (true) {
-    Result<bool> more = prefetch.Next(&e);
+    Result<bool> more = prefetch.Next(&e, &scan, &shape_hash);
     if (!more) return std::move(more).error();
     if (!*more) break;
     if (report.events == 0) report.first_start_us = e.start_us;
@@ -186,7 +188,7 @@ Result<ReplayReport> ReplayTraces(trace::MergedReader& reader, ReplayOptions opt
     if (e.sql.empty()) {
       summary.AddWithoutSql(e);
     } else {
-      shape = &cache.Lookup(e.sql);
+      shape = &cache.Lookup(e.sql, *scan, shape_hash);
       summary.Add(e, *shape);
     }
     // Pool: the trace's arrival (compressed by the time scale) and duration.

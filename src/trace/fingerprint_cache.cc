@@ -17,13 +17,28 @@ FingerprintCache::FingerprintCache(size_t max_shapes, size_t max_fingerprints)
   shape_index_ = FlatIndex(expected);
 }
 
+uint64_t FingerprintCache::ShapeHash(std::string_view shape) {
+  return std::hash<std::string_view>()(shape);
+}
+
 const ShapeInfo& FingerprintCache::Lookup(std::string_view sql) {
+  external_ = nullptr;
+  sql::ScanLiterals(sql, &scan_);
+  return Find(sql, ShapeHash(scan_.shape));
+}
+
+const ShapeInfo& FingerprintCache::Lookup(std::string_view sql, const sql::LiteralScan& scan,
+                                          uint64_t shape_hash) {
+  external_ = &scan;
+  return Find(sql, shape_hash);
+}
+
+const ShapeInfo& FingerprintCache::Find(std::string_view sql, uint64_t hash) {
   ++stats_.lookups;
   parsed_.reset();
-  sql::ScanLiterals(sql, &scan_);
-  const uint64_t hash = std::hash<std::string_view>()(scan_.shape);
+  const std::string& shape = scan().shape;
   const uint32_t id =
-      shape_index_.Find(hash, [this](uint32_t s) { return shape_texts_[s] == scan_.shape; });
+      shape_index_.Find(hash, [this, &shape](uint32_t s) { return shape_texts_[s] == shape; });
   if (id != FlatIndex::kNone) return shapes_[id];
   return Miss(sql, hash);
 }
@@ -51,7 +66,7 @@ const ShapeInfo& FingerprintCache::Miss(std::string_view sql, uint64_t hash) {
     info.fingerprint = FingerprintId(sql, *fingerprint, parsed_.get());
   }
   shape_index_.Insert(hash, info.shape_id);
-  shape_texts_.push_back(scan_.shape);
+  shape_texts_.push_back(scan().shape);
   shapes_.push_back(std::move(info));
   return shapes_.back();
 }

@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "dbopt/trace/fingerprint_cache.h"
+
 namespace dbopt::trace {
 
 namespace {
@@ -36,6 +38,7 @@ bool PrefetchReader::Fill(Batch* batch) {
   batch->events.clear();
   batch->lengths.clear();
   batch->text.clear();
+  batch->hashes.clear();
   batch->error.reset();
   batch->end = false;
   Event e;
@@ -52,6 +55,17 @@ bool PrefetchReader::Fill(Batch* batch) {
     for (auto field : kFields) {
       batch->lengths.push_back(static_cast<uint32_t>((e.*field).size()));
       batch->text.append(e.*field);
+    }
+    const size_t i = batch->events.size();
+    if (batch->scans.size() <= i) batch->scans.resize(i + 1);
+    sql::LiteralScan& scan = batch->scans[i];
+    if (e.sql.empty()) {
+      scan.shape.clear();
+      scan.literals.clear();
+      batch->hashes.push_back(0);
+    } else {
+      sql::ScanLiterals(e.sql, &scan);
+      batch->hashes.push_back(FingerprintCache::ShapeHash(scan.shape));
     }
     batch->events.push_back(e);
   }
@@ -95,6 +109,13 @@ void PrefetchReader::Run() {
 }
 
 Result<bool> PrefetchReader::Next(Event* event) {
+  const sql::LiteralScan* scan = nullptr;
+  uint64_t hash = 0;
+  return Next(event, &scan, &hash);
+}
+
+Result<bool> PrefetchReader::Next(Event* event, const sql::LiteralScan** scan,
+                                  uint64_t* shape_hash) {
   while (current_ == nullptr || next_ == current_->events.size()) {
     if (current_ != nullptr) {
       if (current_->error) return *current_->error;
@@ -109,6 +130,8 @@ Result<bool> PrefetchReader::Next(Event* event) {
     space_.notify_one();
     next_ = 0;
   }
+  *scan = &current_->scans[next_];
+  *shape_hash = current_->hashes[next_];
   *event = current_->events[next_++];
   return true;
 }

@@ -56,8 +56,15 @@ class FingerprintCache {
   // describes this text, and, when the call parsed it (a miss), parsed() holds its AST (null on
   // a hit or when dbopt's AST does not cover the statement).
   const ShapeInfo& Lookup(std::string_view sql);
+  // As Lookup, for a text already scanned (perhaps on another thread): `scan` is
+  // ScanLiterals(sql) and `shape_hash` is ShapeHash(scan.shape); `scan` must stay valid until
+  // the next call (scan() refers to it).
+  const ShapeInfo& Lookup(std::string_view sql, const sql::LiteralScan& scan, uint64_t shape_hash);
 
-  const sql::LiteralScan& scan() const { return scan_; }
+  // The hash of a shape text, the shape table's key.
+  static uint64_t ShapeHash(std::string_view shape);
+
+  const sql::LiteralScan& scan() const { return external_ != nullptr ? *external_ : scan_; }
   const sql::Statement* parsed() const { return parsed_.get(); }
   uint64_t epoch() const { return epoch_; }
 
@@ -65,6 +72,7 @@ class FingerprintCache {
   const FingerprintCacheStats& stats() const { return stats_; }
 
  private:
+  const ShapeInfo& Find(std::string_view sql, uint64_t hash);
   const ShapeInfo& Miss(std::string_view sql, uint64_t hash);
   int32_t FingerprintId(std::string_view sql, const std::string& fingerprint,
                         const sql::Statement* statement);
@@ -72,7 +80,8 @@ class FingerprintCache {
   size_t max_shapes_;
   size_t max_fingerprints_;
   uint64_t epoch_ = 0;
-  sql::LiteralScan scan_;
+  sql::LiteralScan scan_;                       // Lookup(sql)'s own scan
+  const sql::LiteralScan* external_ = nullptr;  // the last pre-scanned Lookup's scan
   std::unique_ptr<sql::Statement> parsed_;
   // The shape table: shape text and info by shape_id, found through a FlatIndex on the hash of
   // the shape text (a lookup per event: no node per entry, the hash computed once).

@@ -3,6 +3,9 @@
 // while the other fingerprints and simulates. The events come out in the same order, with the
 // same errors at the same place, so the output does not depend on the threads' timing.
 //
+// The reader thread also scans each event's SQL (sql::ScanLiterals) and hashes its shape
+// (FingerprintCache::ShapeHash), so the consumer's FingerprintCache::Lookup starts from the shape.
+//
 // The reader thread copies batches of events (their strings into one buffer per batch) into a
 // bounded queue: memory is a few batches, whatever the trace's length. The underlying readers
 // must not be touched while a PrefetchReader is alive; its destructor stops and joins the thread.
@@ -22,6 +25,7 @@
 #include <vector>
 
 #include "dbopt/base/result.h"
+#include "dbopt/sql/literal_scan.h"
 #include "dbopt/trace/merged_reader.h"
 
 namespace dbopt::trace {
@@ -35,14 +39,20 @@ class PrefetchReader {
 
   // As MergedReader::Next: the event's views stay valid until the next call.
   Result<bool> Next(Event* event);
+  // As Next, also giving the scan of the event's SQL and the hash of its shape (both valid
+  // until the next call; an empty scan for an event without SQL).
+  Result<bool> Next(Event* event, const sql::LiteralScan** scan, uint64_t* shape_hash);
 
  private:
   struct Batch {
     std::vector<Event> events;
     std::vector<uint32_t> lengths;  // of each event's strings, in kFields order
-    std::string text;               // the events' strings back to back
-    std::optional<Error> error;     // after the events: the reader's error
-    bool end = false;               // after the events: the end of the traces
+    // Per event: the scan of its SQL and its shape's hash (scans reused: their buffers stay).
+    std::vector<sql::LiteralScan> scans;
+    std::vector<uint64_t> hashes;
+    std::string text;            // the events' strings back to back
+    std::optional<Error> error;  // after the events: the reader's error
+    bool end = false;            // after the events: the end of the traces
   };
 
   void Run();

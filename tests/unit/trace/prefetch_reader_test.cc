@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "dbopt/trace/fingerprint_cache.h"
 #include "trace_test_util.h"
 
 namespace dbopt::trace {
@@ -110,6 +111,38 @@ TEST_CASE("PrefetchReader returns the reader's error after the events before it"
   const auto drained = DrainWith([&](Event* e) { return prefetch.Next(e); });
   CHECK(drained.first.size() > 0);
   CHECK(drained.second.find("p.jsonl:9001") != std::string::npos);
+}
+
+TEST_CASE("PrefetchReader hands out each event's literal scan and shape hash") {
+  auto merged = Open(Lines(10000) + "{\"ts\": 99999, \"duration_ms\": 1}\n", ReaderOptions{});
+  PrefetchReader prefetch(*merged);
+  Event e;
+  const sql::LiteralScan* scan = nullptr;
+  uint64_t hash = 0;
+  sql::LiteralScan fresh;
+  size_t events = 0;
+  size_t without_sql = 0;
+  while (*prefetch.Next(&e, &scan, &hash)) {
+    INFO("event " << events);
+    ++events;
+    REQUIRE(scan != nullptr);
+    if (e.sql.empty()) {
+      ++without_sql;
+      CHECK(scan->shape.empty());
+      CHECK(scan->literals.empty());
+      continue;
+    }
+    sql::ScanLiterals(e.sql, &fresh);
+    CHECK(scan->shape == fresh.shape);
+    REQUIRE(scan->literals.size() == fresh.literals.size());
+    for (size_t i = 0; i < fresh.literals.size(); ++i) {
+      CHECK(scan->literals[i].begin == fresh.literals[i].begin);
+      CHECK(scan->literals[i].end == fresh.literals[i].end);
+    }
+    CHECK(hash == FingerprintCache::ShapeHash(fresh.shape));
+  }
+  CHECK(events == 10001);
+  CHECK(without_sql == 1);
 }
 
 TEST_CASE("PrefetchReader stops its thread when dropped before the end") {

@@ -55,13 +55,21 @@ TEST_SUITE("trace workload summary") {
     const ShapeInfo c = cache.Lookup("select * from t where id = 3");  // other shape, same fp
     CHECK(c.shape_id != a.shape_id);
     CHECK(c.fingerprint == a.fingerprint);
-    CHECK(cache.stats().lookups == 3);
+    CHECK(cache.stats().lookups == 3);  // (before the pre-scanned lookup below)
     CHECK(cache.stats().parses == 2);
     REQUIRE(cache.fingerprints().size() == 1);
     CHECK(cache.fingerprints()[0].normalized == "SELECT * FROM t WHERE id = $1");
     CHECK(cache.fingerprints()[0].kind == "SELECT");
     CHECK(cache.fingerprints()[0].dml);
+    sql::LiteralScan scan;  // scanned elsewhere (the prefetch thread): the same shape
+    const std::string text = "SELECT * FROM t WHERE id = 42";
+    sql::ScanLiterals(text, &scan);
+    const ShapeInfo d = cache.Lookup(text, scan, FingerprintCache::ShapeHash(scan.shape));
+    CHECK(d.shape_id == a.shape_id);
+    CHECK(&cache.scan() == &scan);
+    CHECK(cache.stats().parses == 2);
     const ShapeInfo bad = cache.Lookup("SELEC 1");
+    CHECK(&cache.scan() != &scan);
     CHECK(bad.fingerprint == kUnparsable);
     CHECK(bad.error == "syntax error at or near \"SELEC\"");
   }
