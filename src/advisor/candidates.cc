@@ -22,16 +22,11 @@ constexpr double kPartialMaxDistinct = 50;
 // TUNING: INCLUDE candidates carry at most this many extra columns.
 constexpr size_t kMaxIncludeColumns = 4;
 
-double Reltuples(const catalog::Table& table) {
-  return table.stats && table.stats->reltuples > 0 ? table.stats->reltuples : 0;
-}
-
 // Distinct values of a column (pg_stats n_distinct, negative = a share of the rows); 0: unknown.
 double Distinct(const catalog::Table& table, const std::string& column) {
   auto it = table.column_stats.find(column);
   if (it == table.column_stats.end()) return 0;
-  const double n = it->second.n_distinct;
-  return n < 0 ? -n * Reltuples(table) : n;
+  return it->second.DistinctCount(table.KnownRows());
 }
 
 catalog::IndexKey Key(const std::string& column, bool descending = false) {
@@ -154,7 +149,7 @@ class Generator {
       ctx.query = c.query;
       ctx.rels.resize(c.query->rtable.size() + 1);
       ctx.rels[static_cast<size_t>(c.rtindex)] =
-          stats::MakeTableRel(catalog_, table, Reltuples(table));
+          stats::MakeTableRel(catalog_, table, table.KnownRows());
       const double selectivity = stats::ClauseSelectivity(ctx, *c.clause, c.rtindex, nullptr);
       if (!(selectivity > 0) || selectivity > kPartialMaxSelectivity) continue;
       std::vector<catalog::IndexKey> keys;
@@ -176,7 +171,7 @@ class Generator {
       if (keys.size() > static_cast<size_t>(options_.max_width)) keys.resize(options_.max_width);
       Add(table, keys, {}, c.predicate,
           fmt::format("partial: {} keeps {:.1f}% of the rows", c.predicate, 100 * selectivity),
-          selectivity * Reltuples(table));
+          selectivity * table.KnownRows());
     }
   }
 

@@ -6,19 +6,12 @@
 #include <fmt/format.h>
 
 namespace dbopt::advisor {
-namespace {
-
-double Reltuples(const catalog::Table& table) {
-  return table.stats && table.stats->reltuples > 0 ? table.stats->reltuples : 0;
-}
-
-}  // namespace
 
 catalog::Catalog WithInferredStats(const catalog::Catalog& catalog,
                                    std::vector<std::string>& notes) {
   catalog::Catalog out = catalog;
   for (catalog::Table& table : out.tables) {
-    const double rows = Reltuples(table);
+    const double rows = table.KnownRows();
     if (rows <= 0) continue;
     for (const catalog::ForeignKey& fk : table.foreign_keys) {
       if (fk.columns.size() != 1) continue;
@@ -27,8 +20,8 @@ catalog::Catalog WithInferredStats(const catalog::Catalog& catalog,
       if (it != table.column_stats.end() && it->second.n_distinct != 0) continue;
       const catalog::Table* parent =
           catalog.FindTable(fk.ref_schema.empty() ? table.schema : fk.ref_schema, fk.ref_table);
-      if (parent == nullptr || Reltuples(*parent) <= 0) continue;
-      const double distinct = std::min(Reltuples(*parent), rows);
+      if (parent == nullptr || parent->KnownRows() <= 0) continue;
+      const double distinct = std::min(parent->KnownRows(), rows);
       catalog::ColumnStats& stats = table.column_stats[column];
       stats.n_distinct = distinct;
       notes.push_back(fmt::format(

@@ -122,7 +122,8 @@ std::vector<const catalog::Index*> WhatIfEngine::IndexesOn(const catalog::Table&
   std::vector<const catalog::Index*> out;
   for (const catalog::Index& index : existing_) {
     if (index.schema != table.schema || index.table != table.name) continue;
-    if (std::binary_search(config.hidden.begin(), config.hidden.end(), QualifiedIndexName(index))) {
+    if (!config.hidden.empty() &&
+        std::binary_search(config.hidden.begin(), config.hidden.end(), QualifiedIndexName(index))) {
       continue;
     }
     out.push_back(&index);
@@ -145,10 +146,10 @@ const PlanOutcome& WhatIfEngine::Plan(size_t statement, const Configuration& con
     }
   }
   std::vector<std::string> hidden;
-  for (const catalog::Index& index : existing_) {
-    const std::string name = QualifiedIndexName(index);
+  for (size_t i = 0; i < existing_.size() && !config.hidden.empty(); ++i) {
+    const std::string name = QualifiedIndexName(existing_[i]);
     if (std::binary_search(config.hidden.begin(), config.hidden.end(), name) &&
-        Relevant(s, index)) {
+        Relevant(s, existing_[i])) {
       key += "-" + name;
       hidden.push_back(name);
     }

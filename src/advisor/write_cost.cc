@@ -21,15 +21,11 @@ bool MentionsColumn(const std::string& text, const std::string& column) {
   return false;
 }
 
-double Reltuples(const catalog::Table& table) {
-  return table.stats && table.stats->reltuples > 0 ? table.stats->reltuples : 0;
-}
-
 }  // namespace
 
 double IndexEntryCost(const catalog::Table& table, const catalog::Index& index,
                       const cost::CostParams& params) {
-  const double entries = std::max(2.0, index.tuples > 0 ? index.tuples : Reltuples(table));
+  const double entries = std::max(2.0, index.tuples > 0 ? index.tuples : table.KnownRows());
   const double height = std::max(0, index.tree_height);
   double correlation = 0;
   if (!index.keys.empty() && !index.keys[0].column.empty()) {
@@ -70,8 +66,8 @@ double MaintenanceCost(const TableUsage& target, double rows,
   switch (target.command) {
     case bind::CommandType::kInsert:
       for (const catalog::Index* index : indexes) {
-        const double share = index->predicate && Reltuples(table) > 0
-                                 ? std::min(1.0, std::max(0.0, index->tuples) / Reltuples(table))
+        const double share = index->predicate && table.KnownRows() > 0
+                                 ? std::min(1.0, std::max(0.0, index->tuples) / table.KnownRows())
                                  : 1.0;
         total += rows * share * IndexEntryCost(table, *index, params);
       }

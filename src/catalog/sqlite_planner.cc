@@ -26,8 +26,7 @@ double Distinct(const Table& table, const std::string& column, double rows) {
   if (it == table.column_stats.end() || it->second.n_distinct == 0) {
     return std::max(1.0, rows / kUnknownRowsPerValue);
   }
-  const double n = it->second.n_distinct;
-  return n < 0 ? -n * rows : n;
+  return it->second.DistinctCount(rows);
 }
 
 std::string CreateSql(const Index& index) {

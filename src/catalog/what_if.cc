@@ -67,8 +67,7 @@ double KeyDistinct(const Table& table, const Index& index, double tuples) {
     if (key.column.empty()) return 0;
     auto it = table.column_stats.find(key.column);
     if (it == table.column_stats.end() || it->second.n_distinct == 0) return 0;
-    const double n = it->second.n_distinct;
-    product *= n < 0 ? -n * tuples : n;
+    product *= it->second.DistinctCount(tuples);
   }
   return std::min(product, tuples);
 }
@@ -148,8 +147,7 @@ Status DropIndex(Catalog& catalog, const std::string& name) {
 void EstimateBtreeSize(const Catalog& catalog, Index& index, double tuples) {
   const Table* table = catalog.FindTable(index.schema, index.table);
   if (table == nullptr) return;
-  if (tuples < 0)
-    tuples = table->stats && table->stats->reltuples > 0 ? table->stats->reltuples : 0;
+  if (tuples < 0) tuples = table->KnownRows();
   if (catalog.source.kind == "sqlite") {
     double entry = 2 + 1 + (1 + static_cast<double>(index.keys.size()) + 1) + 3;
     for (const IndexKey& key : index.keys) {

@@ -50,6 +50,11 @@ struct ColumnStats {
   std::vector<std::string> most_common_elems;
   std::vector<double> most_common_elem_freqs;
   std::vector<double> elem_count_histogram;
+
+  // The number of distinct values among `rows` rows (n_distinct resolved); 0: unknown.
+  double DistinctCount(double rows) const {
+    return n_distinct < 0 ? -n_distinct * rows : n_distinct;
+  }
 };
 
 // pg_class for a table, plus the physical size that PostgreSQL's planner really uses.
@@ -94,6 +99,8 @@ struct Table {
   // Exact match on the stored (folded) name; nullptr when there is no such column.
   const Column* FindColumn(const std::string& column) const;
   std::string QualifiedName() const { return schema + "." + name; }
+  // pg_class.reltuples when known (positive), else 0.
+  double KnownRows() const { return stats && stats->reltuples > 0 ? stats->reltuples : 0; }
 };
 
 // One key of an index: a column or an expression.
